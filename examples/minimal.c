@@ -1,6 +1,7 @@
 /*
  * The smallest useful libipofacts program: open the built-in dataset, find a
- * company, and print one reported figure with the interval it stands for.
+ * company by its ticker, and print one ratio with the interval the precision
+ * of its inputs allows, and the formula it came from.
  *
  *   cc minimal.c $(pkg-config --cflags --libs ipofacts) -o minimal
  */
@@ -17,21 +18,21 @@ int main(void)
     }
     const ipofacts_company *c = ipofacts_dataset_find_company(ds, "00100");
     const ipofacts_period *p = c ? ipofacts_company_find_period(c, "FY2024") : NULL;
-    const ipofacts_fact *revenue = NULL;
-    if (!p || ipofacts_period_fact(p, IPOFACTS_CONCEPT_REVENUE, &revenue) != IPOFACTS_OK) {
-        fprintf(stderr, "minimal: no FY2024 revenue for 00100\n");
+    ipofacts_derived *growth = NULL;
+    if (!p || ipofacts_company_ratio(&growth, c, IPOFACTS_RATIO_KIND_GROWTH, p, NULL) != IPOFACTS_OK) {
+        fprintf(stderr, "minimal: no FY2024 data for 00100\n");
         ipofacts_dataset_free(ds);
         return 1;
     }
-    ipofacts_decimal value = ipofacts_fact_value(revenue);
-    ipofacts_interval iv;
-    char text[IPOFACTS_DECIMAL_STRING_SIZE];
-    ipofacts_decimal_format(&value, text, sizeof text);
-    ipofacts_fact_interval(&iv, revenue);
-    printf("%s (%s) revenue %s: %s %s, between %.0f and %.0f, as \"%s\" in %s\n",
-           ipofacts_company_name(c, "en"), ipofacts_company_name(c, "zh-Hans"), ipofacts_period_label(p), text,
-           ipofacts_fact_unit(revenue), iv.lo, iv.hi, ipofacts_fact_quote(revenue, 0),
-           ipofacts_source_publisher(ipofacts_fact_source(revenue, 0)));
+    const ipofacts_ratio *r = ipofacts_derived_ratio(growth);
+    if (r->status == IPOFACTS_RATIO_OK)
+        printf("%s (%s) %s revenue growth: %.2f%%, between %.2f%% and %.2f%%\n  %s\n",
+               ipofacts_company_name(c, "en"), ipofacts_company_name(c, "zh-Hans"), ipofacts_period_label(p),
+               100 * r->value, 100 * r->interval.lo, 100 * r->interval.hi, ipofacts_derived_arithmetic(growth));
+    else
+        printf("%s revenue growth: not computable (%s)\n", ipofacts_company_name(c, "en"),
+               ipofacts_ratio_status_name(r->status));
+    ipofacts_derived_free(growth);
     ipofacts_dataset_free(ds);
     return 0;
 }

@@ -115,7 +115,7 @@ static void test_deep_nesting(void **state)
 {
     (void)state;
     size_t depth = scale(100000);
-    char *s = malloc(depth * 2 + 64);
+    char *s = malloc(depth * 2 + 128);
     assert_non_null(s);
     size_t n = (size_t)sprintf(s, "%s", HEADER);
     memset(s + n, '[', depth);

@@ -938,8 +938,62 @@ const ipofacts_fact *const *ipf_dataset_period_facts(const ipofacts_period *peri
     return s + lo;
 }
 
+/* The first and the last day a date of any precision may stand for, as days
+ * from 1970-01-01 ("2026-01" is 2026-01-01 to 2026-01-31). */
+static void date_span(const ipofacts_date *d, int64_t *first, int64_t *last)
+{
+    ipofacts_date_days(first, d);
+    ipofacts_date next = *d;
+    if (d->precision == IPOFACTS_DATE_YEAR) {
+        next.year++;
+    } else if (d->precision == IPOFACTS_DATE_MONTH) {
+        next.month = (uint8_t)(d->month == 12 ? 1 : d->month + 1);
+        next.year += d->month == 12;
+    } else {
+        *last = *first;
+        return;
+    }
+    ipofacts_date_days(last, &next);
+    (*last)--;
+}
+
+/* The span of the latest publication date among a fact's sources; 0 when
+ * none of its sources is dated. */
+static int fact_latest_source_span(const ipofacts_fact *f, int64_t *first, int64_t *last)
+{
+    int found = 0;
+    for (size_t i = 0; i < f->citation_count; i++) {
+        const ipofacts_date *d = &f->citations[i].source->date;
+        if (d->precision == IPOFACTS_DATE_UNKNOWN)
+            continue;
+        int64_t a, b;
+        date_span(d, &a, &b);
+        if (!found || a > *first || (a == *first && b > *last)) {
+            *first = a;
+            *last = b;
+        }
+        found = 1;
+    }
+    return found;
+}
+
+/* -1 when a's latest source is certainly later than b's, 1 for the reverse,
+ * 0 when either is undated or the two dates may be the same day. */
+static int source_date_cmp(const ipofacts_fact *a, const ipofacts_fact *b)
+{
+    int64_t af, al, bf, bl;
+    if (!fact_latest_source_span(a, &af, &al) || !fact_latest_source_span(b, &bf, &bl))
+        return 0;
+    if (af > bl)
+        return -1;
+    if (bf > al)
+        return 1;
+    return 0;
+}
+
 int ipf_dataset_fact_prefer_cmp(const ipofacts_fact *a, const ipofacts_fact *b, ipofacts_preference *reason)
 {
+    int by_date = source_date_cmp(a, b);
     int ea = a->qualifier == IPOFACTS_QUALIFIER_EXACT, eb = b->qualifier == IPOFACTS_QUALIFIER_EXACT;
     ipofacts_preference why;
     int c;
@@ -952,6 +1006,11 @@ int ipf_dataset_fact_prefer_cmp(const ipofacts_fact *a, const ipofacts_fact *b, 
     } else if (a->best_rank != b->best_rank) {
         why = IPOFACTS_PREFER_SOURCE_RANK;
         c = a->best_rank < b->best_rank ? -1 : 1;
+    } else if (by_date != 0) {
+        /* A later report (a restatement, a later filing) supersedes an
+         * earlier one of the same precision and rank. */
+        why = IPOFACTS_PREFER_SOURCE_DATE;
+        c = by_date;
     } else if (a->citation_count != b->citation_count) {
         why = IPOFACTS_PREFER_SOURCE_COUNT;
         c = a->citation_count > b->citation_count ? -1 : 1;

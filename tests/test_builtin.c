@@ -254,13 +254,14 @@ static void test_revenue_fy2023(void **state)
     const ipofacts_period *p = period(m, "FY2023");
     ipofacts_preference why;
     /* "346 萬美元" (000, 002, 003) and "350 萬美元" (001) have the same
-     * precision (decimals -4) and rank; three sources beat one. */
+     * precision (decimals -4) and rank; 003 is of 2026-01, certainly later
+     * than 001 (2025-12), so the latest report decides. */
     const ipofacts_fact *f = preferred(p, "revenue", NULL, &why);
     assert_value(ipofacts_fact_value(f), 3460000, 0);
     assert_int_equal(ipofacts_fact_decimals(f), -4);
     assert_int_equal(ipofacts_fact_qualifier(f), IPOFACTS_QUALIFIER_EXACT);
     assert_string_equal(ipofacts_fact_unit(f), "USD");
-    assert_int_equal(why, IPOFACTS_PREFER_SOURCE_COUNT);
+    assert_int_equal(why, IPOFACTS_PREFER_SOURCE_DATE);
     assert_int_equal(ipofacts_fact_source_count(f), 3);
     assert_true(cites(f, "shzqb-202512", "346 萬美元"));
     assert_true(cites(f, "anon-202512", "346 万美元"));

@@ -12,8 +12,12 @@
  *    finer precision decides for 30523000;
  *  - 9M2025 revenue 5343.7 萬美元 (53437000, -3) against 5340 萬 (-4);
  *  - 2.12 億 users: "超过"/"逾" (at least) twice, exact once: exact decides;
- *  - 200 多 countries: at least 200 in two articles (003, 004) against one
- *    (002), all rank 2: the number of sources decides;
+ *  - 200 多 countries: at least 200 in two articles (003 of 2026-01, 004 of
+ *    2026-01-09) against another fact of 003 ("200多個國家"), all rank 2, no
+ *    source certainly later than another (2026-01 may be 2026-01-09): the
+ *    number of sources decides;
+ *  - FY2024 growth 782.2% (000, 001) against 782% (004): precision decides
+ *    before the later date of 004;
  *  - 1837 倍 public oversubscription in 003 and in 004, separately, rank 2
  *    each: file order decides.
  */
@@ -378,7 +382,8 @@ static void test_preference(void **state)
     expect_preferred(state, "FY2024", "revenue_growth", NULL, 7822, "s000", IPOFACTS_PREFER_PRECISION);
     /* The exact 2.12億 over "超过" and "逾" 2.12亿 (at least). */
     expect_preferred(state, "2025-09-30", "users", NULL, 212000000, "s003", IPOFACTS_PREFER_PRECISION);
-    /* 200 多 countries: two sources over one. */
+    /* 200 多 countries: two sources over one; 2026-01 is not certainly
+     * earlier than 2026-01-09, so the dates do not decide. */
     expect_preferred(state, "2025-09-30", "countries_served", NULL, 200, "s003", IPOFACTS_PREFER_SOURCE_COUNT);
     /* 1837 倍 twice, one source each, both rank 2: the first in the file. */
     expect_preferred(state, "listing", "public_oversubscription", NULL, 1837, "s003", IPOFACTS_PREFER_FILE_ORDER);

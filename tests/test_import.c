@@ -394,7 +394,8 @@ static void test_lpa_restated_eps(void **state)
     /*
      * Basic EPS for FY2022 was 0.048 in the 20-F filed 2024-04-26 and 0.28 in
      * the 20-F filed 2025-04-02 (after the share exchange of 2024 the share
-     * count changed). Two facts; the latest is written first and preferred;
+     * count changed). Two facts; the latest is written first and preferred
+     * for its later filing date;
      * both get the coarser precision of the two (0.28: decimals 2), so that
      * precision does not decide between an original and its restatement.
      */
@@ -402,7 +403,7 @@ static void test_lpa_restated_eps(void **state)
     ipofacts_preference why;
     const ipofacts_fact *f = preferred(c, "FY2022", "eps_basic", &why);
     assert_fact(f, "0.28", "USD/share", 2, 1);
-    assert_int_equal(why, IPOFACTS_PREFER_FILE_ORDER);
+    assert_int_equal(why, IPOFACTS_PREFER_SOURCE_DATE);
     assert_string_equal(ipofacts_source_id(ipofacts_fact_source(f, 0)), "0001997711-25-000030");
     assert_true(note_has(f, "restated; latest filing 2025-04-02"));
     const ipofacts_period *p = period_of(c, "FY2022");
@@ -597,7 +598,7 @@ static void test_acme_restatement_and_amendment(void **state)
     assert_int_equal(count_facts(c, "FY2023", "revenue"), 2);
     const ipofacts_fact *f = preferred(c, "FY2023", "revenue", &why);
     assert_fact(f, "118902345", "USD", 0, 1);
-    assert_int_equal(why, IPOFACTS_PREFER_FILE_ORDER);
+    assert_int_equal(why, IPOFACTS_PREFER_SOURCE_DATE);
     assert_true(note_has(f, "us-gaap:Revenues; restated; latest filing 2025-02-18"));
     /* Cost of revenue was not restated: one fact, both 10-Ks. */
     assert_fact(preferred(c, "FY2023", "cost_of_sales", NULL), "70111222", "USD", 0, 2);
@@ -607,7 +608,7 @@ static void test_acme_restatement_and_amendment(void **state)
      * 2025-03-10: the amendment's value is preferred and says so. */
     f = preferred(c, "FY2024", "net_income", &why);
     assert_fact(f, "-30223456", "USD", 0, 1);
-    assert_int_equal(why, IPOFACTS_PREFER_FILE_ORDER);
+    assert_int_equal(why, IPOFACTS_PREFER_SOURCE_DATE);
     assert_string_equal(ipofacts_source_id(ipofacts_fact_source(f, 0)), "0001234567-25-000020");
     assert_true(note_has(f, "10-K/A 0001234567-25-000020, an amendment"));
     /* FY2024 revenue filed in the 10-K and again, unchanged, in the 10-K/A. */

@@ -670,7 +670,9 @@ typedef enum ipofacts_preference {
     IPOFACTS_PREFER_PRECISION = 1,     /**< It has the finest precision (largest decimals; exact before qualified). */
     IPOFACTS_PREFER_SOURCE_RANK = 2,   /**< Equal precision; its best source has the lowest rank. */
     IPOFACTS_PREFER_SOURCE_COUNT = 3,  /**< Equal precision and rank; more sources report it. */
-    IPOFACTS_PREFER_FILE_ORDER = 4     /**< All else equal; it comes first in the file. */
+    IPOFACTS_PREFER_FILE_ORDER = 4,    /**< All else equal; it comes first in the file. */
+    IPOFACTS_PREFER_SOURCE_DATE = 5    /**< Equal precision and rank; its most recent source is the later one
+                                            (a restatement or a later filing supersedes). */
 } ipofacts_preference;
 
 /**
@@ -678,7 +680,9 @@ typedef enum ipofacts_preference {
  *
  * Several facts may report one concept and period; none is dropped. The
  * preferred one is chosen by, in order: an exact qualifier over any other;
- * the finest precision (largest decimals); the best source rank; the number
+ * the finest precision (largest decimals); the best source rank; the latest
+ * publication date of its sources (only when both are dated and the dates
+ * cannot be the same day: "2026-01" is not before "2026-01-09"); the number
  * of sources; file order.
  * @param[out] out     the preferred fact (borrowed)
  * @param[out] why     why it was preferred; may be NULL

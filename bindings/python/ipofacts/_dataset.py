@@ -368,8 +368,8 @@ class Period(_Borrowed):
         """The preferred fact of a concept in this period, and why it was preferred.
 
         Several facts may report one concept; the library prefers an exact
-        figure, then the finest precision, the best source rank, the most
-        sources, file order.
+        figure, then the finest precision, the best source rank, the latest
+        source date, the most sources, file order.
 
         Args:
             concept: concept id ("revenue")
@@ -377,7 +377,8 @@ class Period(_Borrowed):
 
         Returns:
             The fact and the reason: ``"only"``, ``"precision"``,
-            ``"source_rank"``, ``"source_count"`` or ``"file_order"``.
+            ``"source_rank"``, ``"source_date"``, ``"source_count"`` or
+            ``"file_order"``.
 
         Raises:
             NotFoundError: no fact of that concept (and segment) in the period.

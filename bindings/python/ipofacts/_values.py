@@ -54,6 +54,7 @@ PREFERENCES: Dict[int, str] = {
     2: "source_rank",
     3: "source_count",
     4: "file_order",
+    5: "source_date",
 }
 
 _PRECISIONS = {1: "year", 2: "month", 3: "day"}

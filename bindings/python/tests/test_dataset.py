@@ -102,7 +102,12 @@ class BuiltinFiguresTest(unittest.TestCase):
         self.assertEqual(self.minimax.period_for_dates("2024-01-01", "2024-12-31"), fy2024)
         fact, why = fy2024.preferred("revenue")
         self.assertEqual(fact.value, Decimal("30523000"))
-        self.assertIn(why, ("only", "precision", "source_rank", "source_count", "file_order"))
+        # 3052.3 萬 (decimals -3) over 3050 萬 (decimals -4): precision decides.
+        self.assertEqual(why, "precision")
+        # 346 萬 (000, 002, 003) over 350 萬 (001), same precision and rank:
+        # 003 (2026-01) is certainly later than 001 (2025-12).
+        fact, why = self.minimax.period("FY2023").preferred("revenue")
+        self.assertEqual((fact.value, why), (Decimal("3460000"), "source_date"))
         self.assertIsNone(fy2024.get("no_such_concept"))
 
     def test_members_people_events(self):

@@ -199,6 +199,28 @@ void cli_csv_fact_row(FILE *f, const ipofacts_fact *fact);
  * ratio could not be computed. Defined with the ratios subcommand. */
 int cli_report_ratios(cli_context *ctx, const ipofacts_company *company);
 
+/* ---- Ratios and findings (report_ratios.c) ---- */
+
+/* x in a unit's display form, rounded toward -inf (dir < 0), +inf (dir > 0)
+ * or to nearest (0) at the last digit shown: "782.17%", "64,507,142",
+ * "18.39", "143.10×". */
+const char *cli_ratio_number(char *buf, size_t size, const char *unit, double x, int dir);
+/* A ratio's interval, rounded outward: "[780.88%, 783.46%]"; "" when refused. */
+const char *cli_ratio_interval(char *buf, size_t size, const ipofacts_ratio *r);
+/* A derivation's name: "growth of revenue", "segment_share[hailuo_ai]",
+ * "price_to_sales (约720亿港元)". */
+const char *cli_ratio_name(char *buf, size_t size, const ipofacts_derived *d);
+/* The table of `ipofacts ratios`: [company,] ratio, period, value,
+ * interval, status, basis, reported, sources. */
+cli_table *cli_ratio_table_new(int with_company);
+int cli_ratio_table_add(cli_table *t, const ipofacts_derived *d, int with_company);
+/* JSON: a double (shortest round-trip form); a ratio's value, lo, hi, unit,
+ * status, basis and flags as members of the current object; a derivation
+ * as an object with its inputs, nested derivations included. */
+void cli_json_number(cli_json *j, double x);
+void cli_json_ratio_numbers(cli_json *j, const ipofacts_ratio *r);
+void cli_json_ratio(cli_json *j, const ipofacts_derived *d);
+
 /* ---- Subcommands, one per cmd_<name>.c ---- */
 int cli_cmd_report(cli_context *ctx, int argc, char **argv);
 int cli_cmd_export(cli_context *ctx, int argc, char **argv);
@@ -206,6 +228,8 @@ int cli_cmd_import_sec(cli_context *ctx, int argc, char **argv);
 int cli_cmd_parse(cli_context *ctx, int argc, char **argv);
 int cli_cmd_scan(cli_context *ctx, int argc, char **argv);
 int cli_cmd_chart(cli_context *ctx, int argc, char **argv);
+int cli_cmd_ratios(cli_context *ctx, int argc, char **argv);
+int cli_cmd_check(cli_context *ctx, int argc, char **argv);
 
 /* ---- Amounts read from text (cmd_parse.c; used by parse and scan) ---- */
 

@@ -997,6 +997,7 @@ static const report_section report_sections[] = {
     {section_financials, NULL},
     {section_multiyear, NULL},
     {section_balances, NULL},
+    {NULL, cli_report_ratios},
     {section_sources, NULL},
 };
 

@@ -26,6 +26,9 @@ static const cli_command commands[] = {
     {"parse", cli_cmd_parse, "TEXT...  the amounts in TEXT: exact value, unit, decimals, qualifier, span"},
     {"scan", cli_cmd_scan, "FILE  every amount in a UTF-8 text file, with its span and the words around it"},
     {"chart", cli_cmd_chart, "COMPANY --svg FILE  revenue and gross margin by period as an SVG chart (- : stdout)"},
+    {"ratios", cli_cmd_ratios,
+     "[COMPANY] [--ratio KIND] [--period P] [--explain]  every ratio the figures give, with interval and sources"},
+    {"check", cli_cmd_check, "[COMPANY] [--explain]  reports that contradict each other or their parts (exit 1 if any)"},
 };
 
 #define NCOMMANDS (sizeof commands / sizeof commands[0])

@@ -12,5 +12,9 @@
 #include "common.h"
 #include "value.h"
 #include "dataset.h"
+#include "ratios.h"
+#include "check.h"
+#include "text.h"
+#include "import.h"
 
 #endif /* IPOFACTS_IPOFACTS_H */

@@ -1,0 +1,318 @@
+/*
+ * Every ratio of a company or a dataset: each kind for each period (and
+ * each basis, cash concept, segment, holder, market capitalisation) where
+ * inputs are reported. Ratios whose inputs are missing are left out; those
+ * refused for another reason are kept with their status.
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ratio_company.h"
+
+struct ipofacts_ratio_set {
+    ipofacts_derived **items;
+    size_t count;
+    size_t cap;
+};
+
+static int set_push(ipofacts_ratio_set *s, ipofacts_derived *d)
+{
+    if (s->count == s->cap) {
+        size_t cap = s->cap ? s->cap * 2 : 32;
+        ipofacts_derived **p = realloc(s->items, cap * sizeof *p);
+        if (p == NULL)
+            return 0;
+        s->items = p;
+        s->cap = cap;
+    }
+    s->items[s->count++] = d;
+    return 1;
+}
+
+/* Computes one candidate and keeps it unless an input is missing. Returns
+ * 0 when memory ran out. */
+static int candidate(ipofacts_ratio_set *s, const ipofacts_company *c, ipofacts_ratio_kind kind,
+                     const ipofacts_period *p, const ipofacts_ratio_options *o)
+{
+    ipofacts_derived *d = NULL;
+    if (ipf_company_ratio(&d, c, kind, p, o) != IPOFACTS_OK)
+        return 0;
+    /* A runway whose cash is reported is kept on every basis, so that a
+     * missing cash-flow basis shows as missing next to the proxies. */
+    int keep_missing = kind == IPOFACTS_RATIO_KIND_RUNWAY && d->ninputs > 0 && d->inputs[0].fact != NULL;
+    if (d->ratio.status == IPOFACTS_RATIO_MISSING_INPUT && !keep_missing) {
+        ipofacts_derived_free(d);
+        return 1;
+    }
+    if (!set_push(s, d)) {
+        ipofacts_derived_free(d);
+        return 0;
+    }
+    return 1;
+}
+
+static int has(const ipofacts_period *p, const char *concept_id, const char *segment)
+{
+    return ipf_find(p, concept_id, segment) != NULL;
+}
+
+/* Segments (members of kind segment or region) with revenue in p. */
+static int segment_candidates(ipofacts_ratio_set *s, const ipofacts_company *c, ipofacts_ratio_kind kind,
+                              const ipofacts_period *p, const char *concept_id)
+{
+    size_t n = ipofacts_company_member_count(c);
+    for (size_t i = 0; i < n; i++) {
+        const ipofacts_member *m = ipofacts_company_member(c, i);
+        ipofacts_member_kind k = ipofacts_member_kind_of(m);
+        const char *id = ipofacts_member_id(m);
+        if (k != IPOFACTS_MEMBER_SEGMENT && k != IPOFACTS_MEMBER_REGION)
+            continue;
+        if (ipf_find_segment_revenue(p, id) == NULL)
+            continue;
+        ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
+        o.segment = id;
+        if (concept_id != NULL)
+            o.concept_id = concept_id;
+        if (!candidate(s, c, kind, p, &o))
+            return 0;
+    }
+    return 1;
+}
+
+/* Kinds that start from a market capitalisation: one candidate for each
+ * reported market capitalisation of the period (a day may have several). */
+static int market_candidates(ipofacts_ratio_set *s, const ipofacts_company *c, ipofacts_ratio_kind kind,
+                             const ipofacts_period *p)
+{
+    size_t n = ipofacts_period_fact_count(p);
+    for (size_t i = 0; i < n; i++) {
+        const ipofacts_fact *f = ipofacts_period_fact_at(p, i);
+        if (ipofacts_fact_segment(f) != NULL || strcmp(ipofacts_fact_concept_id(f), "market_capitalization") != 0)
+            continue;
+        ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
+        o.fact = f;
+        if (kind == IPOFACTS_RATIO_KIND_MARKET_CAP) {
+            const char *cur = ipofacts_company_currency(c);
+            if (cur == NULL)
+                cur = "USD";
+            if (strcmp(ipofacts_fact_unit(f), cur) == 0)
+                continue;
+        }
+        if (!candidate(s, c, kind, p, &o))
+            return 0;
+    }
+    return 1;
+}
+
+/* One implied rate for each amount that converts another amount of the
+ * same concept, period and segment into a currency other than the
+ * reporting currency. */
+static int rate_candidates(ipofacts_ratio_set *s, const ipofacts_company *c, const ipofacts_period *p)
+{
+    const char *cur = ipofacts_company_currency(c);
+    size_t n = ipofacts_period_fact_count(p);
+    if (cur == NULL)
+        return 1;
+    for (size_t i = 0; i < n; i++) {
+        const ipofacts_fact *f = ipofacts_period_fact_at(p, i);
+        char q[4], b[4];
+        if (ipf_unit_parse(ipofacts_fact_unit(f), q, b) != IPF_UNIT_AMOUNT || strcmp(q, cur) == 0)
+            continue;
+        const char *concept = ipofacts_fact_concept_id(f);
+        const char *seg = ipofacts_fact_segment(f);
+        int found = 0;
+        for (size_t j = 0; j < n && !found; j++) {
+            const ipofacts_fact *g = ipofacts_period_fact_at(p, j);
+            const char *gs = ipofacts_fact_segment(g);
+            found = strcmp(ipofacts_fact_concept_id(g), concept) == 0 && strcmp(ipofacts_fact_unit(g), cur) == 0 &&
+                    ((gs == NULL && seg == NULL) || (gs != NULL && seg != NULL && strcmp(gs, seg) == 0));
+        }
+        if (!found)
+            continue;
+        ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
+        o.fact = f;
+        if (!candidate(s, c, IPOFACTS_RATIO_KIND_IMPLIED_RATE, p, &o))
+            return 0;
+    }
+    return 1;
+}
+
+static const char *const growth_concepts[] = {"revenue", "cost_of_sales", "gross_profit", "rd_expense",
+                                              "net_income", "adjusted_net_income", "operating_cash_flow"};
+
+static int kind_candidates(ipofacts_ratio_set *s, const ipofacts_company *c, ipofacts_ratio_kind kind,
+                           const ipofacts_period *p)
+{
+    ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
+    int instant = ipofacts_period_is_instant(p);
+    switch (kind) {
+    case IPOFACTS_RATIO_KIND_GROWTH:
+    case IPOFACTS_RATIO_KIND_CAGR:
+        if (instant)
+            return 1;
+        for (size_t i = 0; i < sizeof growth_concepts / sizeof growth_concepts[0]; i++) {
+            if (!has(p, growth_concepts[i], NULL))
+                continue;
+            if (kind == IPOFACTS_RATIO_KIND_CAGR) {
+                /* Only over two years or more: over one year it is the growth. */
+                ipofacts_derived *d = NULL;
+                o.concept_id = growth_concepts[i];
+                if (ipf_company_ratio(&d, c, kind, p, &o) != IPOFACTS_OK)
+                    return 0;
+                ipofacts_date a = d->end, b = a;
+                for (size_t k = 0; k < d->ninputs; k++)
+                    if (strcmp(d->inputs[k].role, "first") == 0 && d->inputs[k].fact != NULL)
+                        b = ipofacts_period_end(ipofacts_fact_period(d->inputs[k].fact));
+                if (d->ratio.status == IPOFACTS_RATIO_MISSING_INPUT || a.year - b.year < 2) {
+                    ipofacts_derived_free(d);
+                } else if (!set_push(s, d)) {
+                    ipofacts_derived_free(d);
+                    return 0;
+                }
+                continue;
+            }
+            o.concept_id = growth_concepts[i];
+            if (!candidate(s, c, kind, p, &o))
+                return 0;
+        }
+        if (kind == IPOFACTS_RATIO_KIND_GROWTH)
+            return segment_candidates(s, c, kind, p, "segment_revenue");
+        return 1;
+    case IPOFACTS_RATIO_KIND_GROSS_MARGIN:
+    case IPOFACTS_RATIO_KIND_GROSS_PROFIT:
+        if (instant || !has(p, "revenue", NULL))
+            return 1;
+        return candidate(s, c, kind, p, NULL);
+    case IPOFACTS_RATIO_KIND_NET_MARGIN:
+    case IPOFACTS_RATIO_KIND_ADJUSTED_NET_MARGIN:
+    case IPOFACTS_RATIO_KIND_RD_INTENSITY:
+    case IPOFACTS_RATIO_KIND_TOP1_CUSTOMER_SHARE:
+    case IPOFACTS_RATIO_KIND_TOP5_CUSTOMER_SHARE:
+    case IPOFACTS_RATIO_KIND_FIRST_DAY_RETURN:
+    case IPOFACTS_RATIO_KIND_IMPLIED_SHARES:
+        if (kind == IPOFACTS_RATIO_KIND_IMPLIED_SHARES)
+            return market_candidates(s, c, kind, p);
+        return candidate(s, c, kind, p, NULL);
+    case IPOFACTS_RATIO_KIND_SEGMENT_SHARE:
+        if (instant)
+            return 1;
+        return segment_candidates(s, c, kind, p, NULL);
+    case IPOFACTS_RATIO_KIND_MONTHLY_BURN:
+        if (instant)
+            return 1;
+        for (int b = IPOFACTS_BASIS_OPERATING_CASH_FLOW; b <= IPOFACTS_BASIS_ADJUSTED_NET_INCOME; b++) {
+            o.basis = (ipofacts_ratio_basis)b;
+            if (!candidate(s, c, kind, p, &o))
+                return 0;
+        }
+        return 1;
+    case IPOFACTS_RATIO_KIND_RUNWAY: {
+        static const char *const cash[] = {"cash", "cash_and_investments"};
+        if (!instant)
+            return 1;
+        for (size_t k = 0; k < 2; k++) {
+            if (!has(p, cash[k], NULL))
+                continue;
+            o.cash_concept_id = cash[k];
+            for (int b = IPOFACTS_BASIS_OPERATING_CASH_FLOW; b <= IPOFACTS_BASIS_ADJUSTED_NET_INCOME; b++) {
+                o.basis = (ipofacts_ratio_basis)b;
+                if (!candidate(s, c, kind, p, &o))
+                    return 0;
+            }
+        }
+        return 1;
+    }
+    case IPOFACTS_RATIO_KIND_TTM:
+        if (instant || ipofacts_period_months(p) >= 12 || !has(p, "revenue", NULL))
+            return 1;
+        return candidate(s, c, kind, p, NULL);
+    case IPOFACTS_RATIO_KIND_MARKET_CAP:
+    case IPOFACTS_RATIO_KIND_PRICE_TO_SALES:
+        return market_candidates(s, c, kind, p);
+    case IPOFACTS_RATIO_KIND_HOLDING_VALUE: {
+        size_t n = ipofacts_company_member_count(c);
+        for (size_t i = 0; i < n; i++) {
+            const ipofacts_member *m = ipofacts_company_member(c, i);
+            if (!has(p, "ownership_stake", ipofacts_member_id(m)))
+                continue;
+            o.segment = ipofacts_member_id(m);
+            if (!candidate(s, c, kind, p, &o))
+                return 0;
+        }
+        return 1;
+    }
+    case IPOFACTS_RATIO_KIND_IMPLIED_RATE:
+        return rate_candidates(s, c, p);
+    default:
+        return 1;
+    }
+}
+
+static int company_into(ipofacts_ratio_set *s, const ipofacts_company *c)
+{
+    size_t np = ipofacts_company_period_count(c);
+    for (int k = 1; k < IPOFACTS_RATIO_KIND_COUNT; k++)
+        for (size_t i = 0; i < np; i++)
+            if (!kind_candidates(s, c, (ipofacts_ratio_kind)k, ipofacts_company_period(c, i)))
+                return 0;
+    return 1;
+}
+
+IPOFACTS_API void ipofacts_ratio_set_free(ipofacts_ratio_set *set)
+{
+    if (set == NULL)
+        return;
+    for (size_t i = 0; i < set->count; i++)
+        ipofacts_derived_free(set->items[i]);
+    free(set->items);
+    free(set);
+}
+
+IPOFACTS_API ipofacts_status ipofacts_company_ratios(ipofacts_ratio_set **out, const ipofacts_company *company)
+{
+    if (out == NULL)
+        return IPOFACTS_E_INVALID;
+    *out = NULL;
+    if (company == NULL)
+        return IPOFACTS_E_INVALID;
+    ipofacts_ratio_set *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return IPOFACTS_E_NOMEM;
+    if (!company_into(s, company)) {
+        ipofacts_ratio_set_free(s);
+        return IPOFACTS_E_NOMEM;
+    }
+    *out = s;
+    return IPOFACTS_OK;
+}
+
+IPOFACTS_API ipofacts_status ipofacts_dataset_ratios(ipofacts_ratio_set **out, const ipofacts_dataset *dataset)
+{
+    if (out == NULL)
+        return IPOFACTS_E_INVALID;
+    *out = NULL;
+    if (dataset == NULL)
+        return IPOFACTS_E_INVALID;
+    ipofacts_ratio_set *s = calloc(1, sizeof *s);
+    if (s == NULL)
+        return IPOFACTS_E_NOMEM;
+    size_t n = ipofacts_dataset_company_count(dataset);
+    for (size_t i = 0; i < n; i++) {
+        if (!company_into(s, ipofacts_dataset_company(dataset, i))) {
+            ipofacts_ratio_set_free(s);
+            return IPOFACTS_E_NOMEM;
+        }
+    }
+    *out = s;
+    return IPOFACTS_OK;
+}
+
+IPOFACTS_API size_t ipofacts_ratio_set_count(const ipofacts_ratio_set *set)
+{
+    return set != NULL ? set->count : 0;
+}
+
+IPOFACTS_API const ipofacts_derived *ipofacts_ratio_set_at(const ipofacts_ratio_set *set, size_t index)
+{
+    return set != NULL && index < set->count ? set->items[index] : NULL;
+}

@@ -407,12 +407,15 @@ static void test_offering(void **state)
     const ipofacts_fact *f = NULL;
     assert_int_equal(ipofacts_period_fact(p, IPOFACTS_CONCEPT_OFFER_PRICE, &f), IPOFACTS_OK);
     assert_value(ipofacts_fact_value(f), 165, 0);
+    /* An offer price is set exactly, not rounded: HK$165.00. */
+    assert_int_equal(ipofacts_fact_decimals(f), IPOFACTS_DECIMALS_INF);
     assert_string_equal(ipofacts_fact_unit(f), "HKD/share");
     assert_true(cites(f, "cyzone-20260109", "165港元/股"));
 
     assert_int_equal(ipofacts_period_fact(p, IPOFACTS_CONCEPT_OPENING_PRICE, &f), IPOFACTS_OK);
     assert_value(ipofacts_fact_value(f), 2354, -1);
-    assert_int_equal(ipofacts_fact_decimals(f), 1);
+    /* A traded price is exact too: HK$235.40. */
+    assert_int_equal(ipofacts_fact_decimals(f), IPOFACTS_DECIMALS_INF);
 
     assert_int_equal(ipofacts_period_fact(p, IPOFACTS_CONCEPT_PUBLIC_OVERSUBSCRIPTION, &f), IPOFACTS_OK);
     assert_value(ipofacts_fact_value(f), 1837, 0);

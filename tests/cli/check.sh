@@ -58,7 +58,7 @@ expect_py() {
 # ---- The built-in data ----
 run check
 expect_status 1 "check finds inconsistencies"
-expect_out_re "^16 findings: 13 inconsistent, 3 warnings$" "the summary"
+expect_out_re "^17 findings: 13 inconsistent, 4 warnings$" "the summary"
 expect_out_re "^ 1  minimax  inconsistent  report_conflict +revenue +FY2023 " "the first finding in the table"
 expect_out_re '^1\. revenue FY2023: 3460000 USD \[3455000, 3465000\] \(shzqb-202512 "346 萬美元"; anon-202512 "346 万美元"; jxyl-202601 "346萬美元"\) and 3500000 USD \[3495000, 3505000\] \(jdcj-202512 "350 萬美元"\) cannot both hold: 3465000 < 3495000$' \
     "346 萬 against 350 萬, with the arithmetic"
@@ -90,7 +90,7 @@ expect_status 1 "check --format json"
 expect_py "the JSON findings" - "$tmp/out" <<'EOF'
 import json, sys
 fs = json.load(open(sys.argv[1], encoding="utf-8"))
-assert isinstance(fs, list) and len(fs) == 16, len(fs)
+assert isinstance(fs, list) and len(fs) == 17, len(fs)
 for f in fs:
     for k in ("company", "kind", "severity", "concept", "period_end", "message", "facts"):
         assert k in f, (k, f)
@@ -100,7 +100,7 @@ for f in fs:
             assert k in x, (k, x)
 kinds = [f["kind"] for f in fs]
 assert kinds.count("report_conflict") == 10 and kinds.count("ratio_mismatch") == 1
-assert kinds.count("ratio_truncated") == 2 and kinds.count("holding_value_mismatch") == 2
+assert kinds.count("ratio_truncated") == 3 and kinds.count("holding_value_mismatch") == 2
 assert kinds.count("runway_claim") == 1
 c = fs[0]
 assert c["concept"] == "revenue" and c["period_end"] == "2023-12-31" and c["severity"] == "inconsistent"

@@ -77,7 +77,7 @@ expect_out_re "^runway on cash +2025-09-30 +50\.61 months +\[50\.45, 50\.78\] +o
 expect_out_re "^runway on cash +2025-09-30 +missing_input +operating_cash_flow" "no cash-flow basis reported"
 expect_out_re "^ttm of revenue +TTM to 2025-09-30 +64,507,142 USD +\[64,502,782, 64,511,501\] +ok +implied_prior" \
     "TTM revenue with 9M2024 implied by 174.7%"
-expect_out_re "^first_day_return +listing \(2026-01-09\) +42\.67% +\[42\.20%, 43\.14%\] +ok +42% +cyzone-20260109" \
+expect_out_re "^first_day_return +listing \(2026-01-09\) +42\.67% +\[42\.66%, 42\.67%\] +ok +42% +cyzone-20260109" \
     "first-day return at the listing"
 expect_out_re "^price_to_sales \(约720亿港元\) +listing \(2026-01-09\) +143\.10× +\[141\.88×, 144\.33×\] +ok +ttm +.*hkma-lers" \
     "price-to-sales at the opening, through the HKD/USD band"

@@ -19,7 +19,8 @@ for gate in $gates; do
     # The Python tests load the sanitized library into an unsanitized python3:
     # the runtimes are preloaded; leak detection is off there (the interpreter
     # itself keeps memory until exit).
-    ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
+    IPOFACTS_TEST_SMALL=1 ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+      UBSAN_OPTIONS=halt_on_error=1:print_stacktrace=1 \
       ctest --test-dir build-asan --output-on-failure -j"$jobs" -E '^(install|docs)$'
     ;;
   tsan)
@@ -35,7 +36,7 @@ for gate in $gates; do
     n=0
     for t in build-valgrind/test_*; do
       [ -x "$t" ] || continue
-      valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
+      IPOFACTS_TEST_SMALL=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
         --error-exitcode=1 "$t" >"$t.valgrind.log" 2>&1 \
         || { cat "$t.valgrind.log"; echo "valgrind: $t failed" >&2; exit 1; }
       n=$((n + 1))

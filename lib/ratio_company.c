@@ -276,6 +276,8 @@ static void arith(ipofacts_derived *d, const char *fmt, long a, long b, long c)
 /* When an input is missing, the arithmetic says which. */
 static int missing_text(ipofacts_derived *d)
 {
+    if (d->inputs == NULL)
+        return 0;
     for (size_t i = 0; i < d->ninputs; i++) {
         const ipf_input *in = &d->inputs[i];
         if (in->value.status == IPOFACTS_RATIO_MISSING_INPUT && in->child == NULL) {
@@ -305,49 +307,177 @@ static int has_fact(const ipofacts_period *p, const char *concept_id, const char
     return ipf_find(p, concept_id, segment) != NULL;
 }
 
-/* The period ending twelve months before p: for a duration, one ending on
- * that day, of the same length when there is one (preferring one that
- * reports the concept), else of another length; for an instant, the
- * instant on that day. */
+/* The fact a growth, CAGR or TTM takes for a concept: a segment's revenue
+ * is its segment_revenue when reported. */
+static const ipofacts_fact *find_value(const ipofacts_period *p, const char *concept_id, const char *segment)
+{
+    if (segment != NULL && strcmp(concept_id, "revenue") == 0)
+        return ipf_find_segment_revenue(p, segment);
+    return ipf_find(p, concept_id, segment);
+}
+
+/*
+ * Comparable periods.
+ *
+ * Growth, CAGR and TTM compare a period with one a whole number of years
+ * earlier. A company whose fiscal year has 52 or 53 weeks (a year ending
+ * on the last Saturday of September: 2023-09-30, 2024-09-28, 2025-10-04)
+ * has no period on exactly the year-earlier dates, so a period matches
+ * the dates computed by shifting another one back when:
+ *
+ * - for a duration, its start and its end are each within
+ *   PERIOD_TOLERANCE_DAYS of the computed start and end, and its length in
+ *   days is within PERIOD_TOLERANCE_DAYS of the length of the period it is
+ *   compared with (the current period for a growth, a CAGR and the prior
+ *   year to date of a TTM; the computed year for a TTM's fiscal year);
+ * - for an instant, its date is within PERIOD_TOLERANCE_DAYS of the
+ *   computed date.
+ *
+ * Among the periods that match (and, first of all, among those that report
+ * the concept looked for: each search below says so), the exact one comes
+ * first, then the closest (the smallest sum of the start and end
+ * differences, in days), then the first in file order. A week is shorter
+ * than the gap between two period ends of a company that reports by
+ * calendar month, so a calendar company's periods match exactly as they
+ * always did.
+ */
+#define PERIOD_TOLERANCE_DAYS 7
+
+/* Length of month m of year y, in days. */
+static int64_t month_length(int32_t y, int m)
+{
+    ipofacts_date a, b;
+    memset(&a, 0, sizeof a);
+    a.year = y;
+    a.month = (uint8_t)m;
+    a.day = 1;
+    a.precision = IPOFACTS_DATE_DAY;
+    b = a;
+    if (m == 12) {
+        b.year = y + 1;
+        b.month = 1;
+    } else {
+        b.month = (uint8_t)(m + 1);
+    }
+    return ipf_date_days(&b) - ipf_date_days(&a);
+}
+
+/* The same day `years` years before d (years >= 1), by the rule of
+ * ipf_date_year_before(): the last day of a month stays the last day. */
+static ipofacts_date years_before(const ipofacts_date *d, int32_t years)
+{
+    ipofacts_date r = *d;
+    if (d->precision != IPOFACTS_DATE_DAY || d->month < 1 || d->month > 12 || years < 1 || d->year - years < 1)
+        return r;
+    r.year = d->year - years;
+    int64_t now = month_length(d->year, d->month), then = month_length(r.year, d->month);
+    if (d->day == now || d->day > then)
+        r.day = (uint8_t)then;
+    return r;
+}
+
+static int64_t abs_days(int64_t x)
+{
+    return x < 0 ? -x : x;
+}
+
+/* How far q is from the duration start..end of `length` days or, for an
+ * instant, from the date end (days since 1970): the sum of the differences
+ * of the ends, 0 for an exact match, or -1 when q is not within the
+ * tolerance. */
+static int64_t period_distance(const ipofacts_period *q, int instant, int64_t start, int64_t end, int64_t length)
+{
+    ipofacts_date qe = ipofacts_period_end(q);
+    int64_t qed = ipf_date_days(&qe);
+    int64_t de = abs_days(qed - end);
+    if (instant)
+        return de <= PERIOD_TOLERANCE_DAYS ? de : -1;
+    ipofacts_date qs = ipofacts_period_start(q);
+    int64_t qsd = ipf_date_days(&qs);
+    int64_t ds = abs_days(qsd - start), dl = abs_days(qed - qsd + 1 - length);
+    if (ds > PERIOD_TOLERANCE_DAYS || de > PERIOD_TOLERANCE_DAYS || dl > PERIOD_TOLERANCE_DAYS)
+        return -1;
+    return ds + de;
+}
+
+/* Whether q is comparable with p shifted `years` years earlier: of the same
+ * kind and (for a duration) the same number of months, and within the
+ * tolerance of the shifted dates, or ending on the very shifted day (a
+ * period of the same months whose first day is further off, as it always
+ * was). Returns the distance, or -1. */
+static int64_t comparable_distance(const ipofacts_period *p, const ipofacts_period *q, int32_t years)
+{
+    int instant = ipofacts_period_is_instant(p);
+    if (q == p || ipofacts_period_is_instant(q) != instant)
+        return -1;
+    if (!instant && ipofacts_period_months(q) != ipofacts_period_months(p))
+        return -1;
+    ipofacts_date pe = ipofacts_period_end(p);
+    if (years < 1 || pe.year - years < 1)
+        return -1;
+    ipofacts_date te = years_before(&pe, years);
+    int64_t end = ipf_date_days(&te), start = 0, length = 0;
+    if (!instant) {
+        ipofacts_date ps = ipofacts_period_start(p), ts = years_before(&ps, years);
+        start = ipf_date_days(&ts);
+        length = ipf_date_days(&pe) - ipf_date_days(&ps) + 1;
+    }
+    int64_t dist = period_distance(q, instant, start, end, length);
+    if (dist < 0 && !instant) {
+        ipofacts_date qe = ipofacts_period_end(q), qs = ipofacts_period_start(q);
+        if (ipf_date_days(&qe) == end)
+            dist = abs_days(ipf_date_days(&qs) - start);
+    }
+    return dist;
+}
+
+/* The period twelve months before p (see "Comparable periods"): a
+ * comparable period of the same length, else, among periods of a year or
+ * less, one of another length ending within the tolerance of the day
+ * twelve months before p's end (9 months against 12, which the growth then
+ * refuses or annualises). Periods that report the concept come first,
+ * then periods of the same length, then the closest, then file order. */
 const ipofacts_period *ipf_prior_period(const ipofacts_company *c, const ipofacts_period *p, const char *concept_id,
                                         const char *segment)
 {
-    ipofacts_date end = ipofacts_period_end(p);
-    ipofacts_date target = ipf_date_year_before(&end);
+    ipofacts_date end = ipofacts_period_end(p), target = ipf_date_year_before(&end);
+    int64_t target_end = ipf_date_days(&target);
     int instant = ipofacts_period_is_instant(p);
     int32_t months = ipofacts_period_months(p);
-    const ipofacts_period *same = NULL, *same_with = NULL, *other = NULL, *other_with = NULL;
+    const ipofacts_period *best = NULL;
+    int best_rank = -1;
+    int64_t best_dist = 0;
     size_t n = ipofacts_company_period_count(c);
     for (size_t i = 0; i < n; i++) {
         const ipofacts_period *q = ipofacts_company_period(c, i);
         if (q == p || ipofacts_period_is_instant(q) != instant)
             continue;
-        ipofacts_date qe = ipofacts_period_end(q);
-        if (!ipf_date_equal(&qe, &target))
+        int32_t qm = ipofacts_period_months(q);
+        int same = instant || qm == months;
+        int64_t dist;
+        if (same) {
+            dist = comparable_distance(p, q, 1);
+        } else {
+            /* Another length is a candidate only among periods of a year
+             * or less: a three-year total has no prior year. */
+            if (qm > 12 || months > 12)
+                continue;
+            ipofacts_date qe = ipofacts_period_end(q);
+            dist = abs_days(ipf_date_days(&qe) - target_end);
+            if (dist > PERIOD_TOLERANCE_DAYS)
+                dist = -1;
+        }
+        if (dist < 0)
             continue;
         int with = concept_id == NULL || has_fact(q, concept_id, segment);
-        int32_t qm = ipofacts_period_months(q);
-        /* Another length is a candidate only among periods of a year or
-         * less (9 months against 12): a three-year total has no prior year. */
-        if (!instant && qm != months && (qm > 12 || months > 12))
-            continue;
-        if (instant || qm == months) {
-            if (same == NULL)
-                same = q;
-            if (with && same_with == NULL)
-                same_with = q;
-        } else {
-            if (other == NULL)
-                other = q;
-            if (with && other_with == NULL)
-                other_with = q;
+        int rank = with * 2 + same;
+        if (best == NULL || rank > best_rank || (rank == best_rank && dist < best_dist)) {
+            best = q;
+            best_rank = rank;
+            best_dist = dist;
         }
     }
-    if (same_with != NULL)
-        return same_with;
-    if (other_with != NULL)
-        return other_with;
-    return same != NULL ? same : other;
+    return best;
 }
 
 /* The latest duration ending on or before date (the same day first) that
@@ -379,10 +509,34 @@ static const ipofacts_period *latest_duration(const ipofacts_company *c, const i
     return best;
 }
 
-static const ipofacts_period *duration_with_dates(const ipofacts_company *c, const ipofacts_date *start,
-                                                  const ipofacts_date *end)
+/* The duration matching start..end and a length of `length` days (see
+ * "Comparable periods"): among those that match, one that reports the
+ * concept first, then the exact one, then the closest, then file order;
+ * NULL when none matches. */
+static const ipofacts_period *duration_near(const ipofacts_company *c, const ipofacts_date *start,
+                                            const ipofacts_date *end, int64_t length, const char *concept_id,
+                                            const char *segment)
 {
-    return ipofacts_company_find_period_dates(c, start, end);
+    int64_t s = ipf_date_days(start), e = ipf_date_days(end);
+    const ipofacts_period *best = NULL;
+    int best_with = 0;
+    int64_t best_dist = 0;
+    size_t n = ipofacts_company_period_count(c);
+    for (size_t i = 0; i < n; i++) {
+        const ipofacts_period *q = ipofacts_company_period(c, i);
+        if (ipofacts_period_is_instant(q))
+            continue;
+        int64_t dist = period_distance(q, 0, s, e, length);
+        if (dist < 0)
+            continue;
+        int with = find_value(q, concept_id, segment) != NULL;
+        if (best == NULL || with > best_with || (with == best_with && dist < best_dist)) {
+            best = q;
+            best_with = with;
+            best_dist = dist;
+        }
+    }
+    return best;
 }
 
 /* The preferred fact of a concept in p, else in any period of the company
@@ -543,13 +697,6 @@ static const char *opt_concept(const ipofacts_ratio_options *o)
     return o->concept_id != NULL ? o->concept_id : "revenue";
 }
 
-static const ipofacts_fact *find_value(const ipofacts_period *p, const char *concept_id, const char *segment)
-{
-    if (segment != NULL && strcmp(concept_id, "revenue") == 0)
-        return ipf_find_segment_revenue(p, segment);
-    return ipf_find(p, concept_id, segment);
-}
-
 static void do_growth(ipofacts_derived *d, const ipofacts_ratio_options *o)
 {
     const char *concept = opt_concept(o);
@@ -581,27 +728,50 @@ static void do_growth(ipofacts_derived *d, const ipofacts_ratio_options *o)
     conclude(d, &r, "%s / %s - 1", cur, prior, -1);
 }
 
+/* The number of whole years q lies before p when q is comparable with p
+ * shifted back that many years (see "Comparable periods"), its distance in
+ * *dist; 0 when it is not. */
+static int32_t years_before_comparable(const ipofacts_period *p, const ipofacts_period *q, int64_t *dist)
+{
+    ipofacts_date pe = ipofacts_period_end(p), qe = ipofacts_period_end(q);
+    double apart = (double)(ipf_date_days(&pe) - ipf_date_days(&qe)) / 365.2425;
+    if (!(apart >= 0.5 && apart < 9999.0))
+        return 0;
+    int32_t years = (int32_t)lround(apart);
+    int64_t d = comparable_distance(p, q, years);
+    if (d < 0)
+        return 0;
+    *dist = d;
+    return years;
+}
+
 static void do_cagr(ipofacts_derived *d, const ipofacts_ratio_options *o)
 {
     const char *concept = opt_concept(o);
     const ipofacts_period *p = d->period, *q = o->base_period;
     ipofacts_date pe = ipofacts_period_end(p);
     ipofacts_ratio r;
+    int32_t whole = 0;
+    int64_t dist = 0;
     if (q == NULL) {
-        /* The earliest period of the same length ending on the same day of
-         * an earlier year that reports the concept. */
+        /* The earliest period that reports the concept and is comparable
+         * with p a whole number of years earlier; among those as many
+         * years earlier, the closest. */
         size_t n = ipofacts_company_period_count(d->company);
         for (size_t i = 0; i < n; i++) {
             const ipofacts_period *c = ipofacts_company_period(d->company, i);
-            ipofacts_date ce = ipofacts_period_end(c);
-            if (c == p || ipofacts_period_is_instant(c) != ipofacts_period_is_instant(p) ||
-                ipofacts_period_months(c) != ipofacts_period_months(p) || ce.year >= pe.year ||
-                ce.month != pe.month || find_value(c, concept, o->segment) == NULL)
+            int64_t cd = 0;
+            int32_t cy = years_before_comparable(p, c, &cd);
+            if (cy < 1 || find_value(c, concept, o->segment) == NULL)
                 continue;
-            ipofacts_date qe = q != NULL ? ipofacts_period_end(q) : ce;
-            if (q == NULL || ce.year < qe.year)
+            if (q == NULL || cy > whole || (cy == whole && cd < dist)) {
                 q = c;
+                whole = cy;
+                dist = cd;
+            }
         }
+    } else {
+        whole = years_before_comparable(p, q, &dist);
     }
     long last = input_fact(d, "last", p, concept, o->segment, find_value(p, concept, o->segment));
     long first;
@@ -612,10 +782,15 @@ static void do_cagr(ipofacts_derived *d, const ipofacts_ratio_options *o)
         free(what);
     } else {
         ipofacts_date qe = ipofacts_period_end(q);
-        years = (double)(ipf_date_days(&pe) - ipf_date_days(&qe)) / 365.2425;
-        /* Same day of different years: a whole number of years. */
-        if (qe.month == pe.month && qe.day == pe.day)
+        /* A comparable period lies a whole number of (fiscal) years
+         * before: a 53-week year counts as one year. Any other base is
+         * measured in days. */
+        if (whole > 0)
+            years = (double)whole;
+        else if (qe.month == pe.month && qe.day == pe.day)
             years = (double)(pe.year - qe.year);
+        else
+            years = (double)(ipf_date_days(&pe) - ipf_date_days(&qe)) / 365.2425;
         first = input_fact(d, "first", q, concept, o->segment, find_value(q, concept, o->segment));
     }
     ipofacts_ratio_cagr(&r, in_value(d, first), in_value(d, last), years > 0 ? years : -1);
@@ -899,12 +1074,16 @@ static void do_ttm(ipofacts_derived *d, const ipofacts_ratio_options *o)
         conclude(d, &r, "%s", v, -1, -1);
         return;
     }
-    /* The fiscal year ending the day before the year to date starts. */
+    /* The fiscal year ending the day before the year to date starts, and
+     * the same months a year earlier: each the period that matches the
+     * computed dates (see "Comparable periods"). */
     ipofacts_date fy_end = ipf_date_from_days(ipf_date_days(&s) - 1);
     ipofacts_date fy_start = ipf_date_from_days(ipf_date_days(&s) - 1);
     fy_start = ipf_date_year_before(&fy_start);
     fy_start = ipf_date_from_days(ipf_date_days(&fy_start) + 1);
-    const ipofacts_period *fy = duration_with_dates(d->company, &fy_start, &fy_end);
+    const ipofacts_period *fy =
+        duration_near(d->company, &fy_start, &fy_end, ipf_date_days(&fy_end) - ipf_date_days(&fy_start) + 1, concept,
+                      seg);
     long fyi;
     if (fy == NULL) {
         char a[IPOFACTS_DATE_STRING_SIZE] = "", b[IPOFACTS_DATE_STRING_SIZE] = "";
@@ -918,8 +1097,14 @@ static void do_ttm(ipofacts_derived *d, const ipofacts_ratio_options *o)
     }
     long ytd = input_fact(d, "ytd", p, concept, seg, find_value(p, concept, seg));
     ipofacts_date ps = ipf_date_year_before(&s);
-    const ipofacts_period *prior = duration_with_dates(d->company, &ps, &ye);
+    const ipofacts_period *prior =
+        duration_near(d->company, &ps, &ye, ipf_date_days(&e) - ipf_date_days(&s) + 1, concept, seg);
     const ipofacts_fact *pf = prior != NULL ? find_value(prior, concept, seg) : NULL;
+    if (pf != NULL) {
+        /* The twelve months start the day after the prior year to date ends. */
+        ipofacts_date pe = ipofacts_period_end(prior);
+        d->start = ipf_date_from_days(ipf_date_days(&pe) + 1);
+    }
     const char *gconcept = ipofacts_ratio_kind_reported_concept(IPOFACTS_RATIO_KIND_GROWTH, concept);
     const ipofacts_fact *gf = (pf == NULL && gconcept != NULL && !(o->flags & IPF_RATIO_NO_IMPLIED))
                                   ? ipf_find(p, gconcept, seg)

@@ -42,7 +42,8 @@ ipofacts_status ipf_company_ratio(ipofacts_derived **out, const ipofacts_company
 ipofacts_derived *ipf_derived_new(ipofacts_ratio_kind kind, const ipofacts_company *company,
                                   const ipofacts_period *period);
 
-/* The period twelve months before p (see ratio_company.c). */
+/* The period twelve months before p, matched within a week so that 52/53-week
+ * fiscal years compare (see "Comparable periods" in ratio_company.c). */
 const ipofacts_period *ipf_prior_period(const ipofacts_company *c, const ipofacts_period *p, const char *concept_id,
                                         const char *segment);
 

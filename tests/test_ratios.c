@@ -1347,6 +1347,200 @@ static void test_builtin_every_ratio(void **state)
     ipofacts_dataset_free(ds);
 }
 
+/* ------------------------------------------------------------------ */
+/* Comparable periods within a week                                    */
+/* ------------------------------------------------------------------ */
+
+static const ipofacts_fact *input_fact_of(const ipofacts_derived *d, const char *role)
+{
+    for (size_t i = 0; i < ipofacts_derived_input_count(d); i++)
+        if (strcmp(ipofacts_derived_input_role(d, i), role) == 0)
+            return ipofacts_derived_input_fact(d, i);
+    return NULL;
+}
+
+static void expect_input_period(const ipofacts_derived *d, const char *role, const char *period_id)
+{
+    const ipofacts_fact *f = input_fact_of(d, role);
+    if (f == NULL)
+        fail_msg("no reported %s input", role);
+    assert_string_equal(ipofacts_period_id(ipofacts_fact_period(f)), period_id);
+}
+
+/* tests/data/sec/weeks-fy.json: a filer whose fiscal year has 52 or 53
+ * weeks and ends on the Saturday nearest 30 September. Its revenue:
+ *   FY2023 2022-10-02..2023-09-30 (364 days)  500000001
+ *   FY2024 2023-10-01..2024-09-28 (364 days)  612345678
+ *   FY2025 2024-09-29..2025-10-04 (371 days)  700000009
+ * all exact to the dollar (decimals 0: each figure +/- 0.5). */
+static void test_company_weeks_fiscal_year(void **state)
+{
+    (void)state;
+    ipofacts_dataset *ds = NULL;
+    ipofacts_error e;
+    assert_int_equal(ipofacts_dataset_import_sec_companyfacts_file(&ds, IPOFACTS_TEST_DATA "/sec/weeks-fy.json",
+                                                                   NULL, &e),
+                     IPOFACTS_OK);
+    const ipofacts_company *c = ipofacts_dataset_company(ds, 0);
+    assert_non_null(c);
+    /* FY2024 against FY2023: twelve months before 2023-10-01..2024-09-28
+     * is 2022-10-01..2023-09-28; FY2023 starts 1 day and ends 2 days off,
+     * and is as long (364 days). Growth = 612345678 / 500000001 - 1
+     * = 0.2246913535506172, within [612345677.5 / 500000001.5 - 1,
+     * 612345678.5 / 500000000.5 - 1]. */
+    ipofacts_derived *d = ratio(c, IPOFACTS_RATIO_KIND_GROWTH, "FY2024", NULL);
+    expect(ipofacts_derived_ratio(d), 612345678.0 / 500000001 - 1, 612345677.5 / 500000001.5 - 1,
+           612345678.5 / 500000000.5 - 1, "pure");
+    assert_int_equal(ipofacts_derived_ratio(d)->basis, IPOFACTS_BASIS_REPORTED_PRIOR);
+    expect_input_period(d, "prior", "FY2023");
+    assert_string_equal(ipofacts_derived_arithmetic(d), "612345678 / 500000001 - 1 = 0.224691 [0.224691, 0.224692]");
+    ipofacts_derived_free(d);
+    /* The 53-week FY2025 (371 days) against FY2024: twelve months before is
+     * 2023-09-29..2024-10-04; FY2024 starts 2 days and ends 6 days off and
+     * is 7 days shorter. Growth = 700000009 / 612345678 - 1 = 0.1431451... */
+    d = ratio(c, IPOFACTS_RATIO_KIND_GROWTH, "FY2025", NULL);
+    expect(ipofacts_derived_ratio(d), 700000009.0 / 612345678 - 1, 700000008.5 / 612345678.5 - 1,
+           700000009.5 / 612345677.5 - 1, "pure");
+    expect_input_period(d, "prior", "FY2024");
+    ipofacts_derived_free(d);
+    /* CAGR of FY2025 over FY2023, two fiscal years earlier (starts 3 days,
+     * ends 4 days off, 7 days shorter): two whole years, not 735 / 365.2425.
+     * sqrt(700000009 / 500000001) - 1 = 0.18321596... */
+    d = ratio(c, IPOFACTS_RATIO_KIND_CAGR, "FY2025", NULL);
+    expect(ipofacts_derived_ratio(d), sqrt(700000009.0 / 500000001) - 1, sqrt(700000008.5 / 500000001.5) - 1,
+           sqrt(700000009.5 / 500000000.5) - 1, "pure");
+    expect_input_period(d, "first", "FY2023");
+    assert_non_null(strstr(ipofacts_derived_arithmetic(d), "(700000009 / 500000001)^(1 / 2) - 1"));
+    ipofacts_derived_free(d);
+    /* TTM to the end of H1 2025 (2024-09-29..2025-03-29): the fiscal year
+     * before it is computed as 2023-09-29..2024-09-28 and FY2024 (2 days
+     * off at the start) is taken; no first half of fiscal 2024 is reported,
+     * so the TTM misses its prior year to date. */
+    d = ratio(c, IPOFACTS_RATIO_KIND_TTM, "H1_2025", NULL);
+    refused(ipofacts_derived_ratio(d), IPOFACTS_RATIO_MISSING_INPUT);
+    expect_input_period(d, "fiscal_year", "FY2024");
+    assert_string_equal(ipofacts_derived_arithmetic(d),
+                        "no revenue for 2023-09-29..2024-03-29 (or its growth rate) reported");
+    ipofacts_derived_free(d);
+    /* The whole set now lists both growths and the CAGR. */
+    ipofacts_ratio_set *s = NULL;
+    assert_int_equal(ipofacts_company_ratios(&s, c), IPOFACTS_OK);
+    const char *id = ipofacts_company_id(c);
+    assert_true(set_has(s, id, IPOFACTS_RATIO_KIND_GROWTH, "FY2024", 0, 612345678.0 / 500000001 - 1));
+    assert_true(set_has(s, id, IPOFACTS_RATIO_KIND_GROWTH, "FY2025", 0, 700000009.0 / 612345678 - 1));
+    assert_true(set_has(s, id, IPOFACTS_RATIO_KIND_CAGR, "FY2025", 0, sqrt(700000009.0 / 500000001) - 1));
+    ipofacts_ratio_set_free(s);
+    ipofacts_dataset_free(ds);
+}
+
+/* Five companies whose FY2024 (2024-01-01..2024-12-31, 366 days) revenue
+ * is 200 and whose candidate prior periods are a few days off. */
+static const char comparable_json[] =
+    "{\"format\": \"ipofacts-dataset/1\",\n"
+    " \"sources\": [{\"id\": \"s\", \"rank\": 1}],\n"
+    " \"companies\": [\n"
+#define FY2024_PERIOD "{\"id\": \"FY2024\", \"start\": \"2024-01-01\", \"end\": \"2024-12-31\"}"
+#define REVENUE(period, value)                                                                                  \
+    "{\"concept\": \"revenue\", \"period\": \"" period "\", \"unit\": \"USD\", \"value\": \"" value "\", "    \
+    "\"decimals\": 0, \"sources\": [{\"source\": \"s\", \"text\": \"" value "\"}]}"
+    /* A near period (2 days off at each end) listed before the exact one. */
+    "  {\"id\": \"exact\", \"names\": {\"en\": \"Exact\"}, \"currency\": \"USD\",\n"
+    "   \"periods\": [" FY2024_PERIOD ",\n"
+    "     {\"id\": \"near\", \"start\": \"2023-01-03\", \"end\": \"2023-12-29\"},\n"
+    "     {\"id\": \"FY2023\", \"start\": \"2023-01-01\", \"end\": \"2023-12-31\"}],\n"
+    "   \"facts\": [" REVENUE("FY2024", "200") ", " REVENUE("near", "150") ", " REVENUE("FY2023", "100") "]},\n"
+    /* Two near periods: 5 + 5 days off, then 2 + 2 days off. */
+    "  {\"id\": \"closest\", \"names\": {\"en\": \"Closest\"}, \"currency\": \"USD\",\n"
+    "   \"periods\": [" FY2024_PERIOD ",\n"
+    "     {\"id\": \"five\", \"start\": \"2023-01-06\", \"end\": \"2023-12-26\"},\n"
+    "     {\"id\": \"two\", \"start\": \"2022-12-30\", \"end\": \"2023-12-29\"}],\n"
+    "   \"facts\": [" REVENUE("FY2024", "200") ", " REVENUE("five", "160") ", " REVENUE("two", "125") "]},\n"
+    /* Exactly 7 days late at each end. */
+    "  {\"id\": \"week\", \"names\": {\"en\": \"Week\"}, \"currency\": \"USD\",\n"
+    "   \"periods\": [" FY2024_PERIOD ",\n"
+    "     {\"id\": \"late7\", \"start\": \"2023-01-08\", \"end\": \"2024-01-07\"}],\n"
+    "   \"facts\": [" REVENUE("FY2024", "200") ", " REVENUE("late7", "80") "]},\n"
+    /* 10 days late at each end. */
+    "  {\"id\": \"far\", \"names\": {\"en\": \"Far\"}, \"currency\": \"USD\",\n"
+    "   \"periods\": [" FY2024_PERIOD ",\n"
+    "     {\"id\": \"late10\", \"start\": \"2023-01-11\", \"end\": \"2024-01-10\"}],\n"
+    "   \"facts\": [" REVENUE("FY2024", "200") ", " REVENUE("late10", "100") "]},\n"
+    /* Each end 6 days off, but 11 days longer (377 days). */
+    "  {\"id\": \"stretch\", \"names\": {\"en\": \"Stretch\"}, \"currency\": \"USD\",\n"
+    "   \"periods\": [" FY2024_PERIOD ",\n"
+    "     {\"id\": \"long\", \"start\": \"2022-12-26\", \"end\": \"2024-01-06\"}],\n"
+    "   \"facts\": [" REVENUE("FY2024", "200") ", " REVENUE("long", "100") "]},\n"
+    /* A 52/53-week year ending on the last Saturday of December, with
+     * halves: the TTM to H1 2025 finds its fiscal year and prior half. */
+    "  {\"id\": \"halves\", \"names\": {\"en\": \"Halves\"}, \"currency\": \"USD\",\n"
+    "   \"periods\": [{\"id\": \"FY2024\", \"start\": \"2023-12-31\", \"end\": \"2024-12-28\"},\n"
+    "     {\"id\": \"H1_2024\", \"start\": \"2023-12-31\", \"end\": \"2024-06-29\"},\n"
+    "     {\"id\": \"H1_2025\", \"start\": \"2024-12-29\", \"end\": \"2025-06-28\"}],\n"
+    "   \"facts\": [" REVENUE("FY2024", "1000") ", " REVENUE("H1_2024", "450") ", " REVENUE("H1_2025", "600") "]}\n"
+#undef FY2024_PERIOD
+#undef REVENUE
+    " ]}\n";
+
+static void test_company_comparable_tolerance(void **state)
+{
+    (void)state;
+    ipofacts_dataset *ds = NULL;
+    ipofacts_error e;
+    if (ipofacts_dataset_load_buffer(&ds, comparable_json, sizeof comparable_json - 1, &e) != IPOFACTS_OK)
+        fail_msg("cannot load the dataset: %s %s", e.path, e.message);
+    /* The exact FY2023 is preferred to the near period listed first:
+     * 200 / 100 - 1 = 1, within [199.5 / 100.5 - 1, 200.5 / 99.5 - 1]. */
+    const ipofacts_company *c = ipofacts_dataset_find_company(ds, "exact");
+    ipofacts_derived *d = ratio(c, IPOFACTS_RATIO_KIND_GROWTH, "FY2024", NULL);
+    expect(ipofacts_derived_ratio(d), 1, 199.5 / 100.5 - 1, 200.5 / 99.5 - 1, "pure");
+    expect_input_period(d, "prior", "FY2023");
+    ipofacts_derived_free(d);
+    /* Of two near periods, the closer (2 + 2 days off, against 5 + 5):
+     * 200 / 125 - 1 = 0.6. */
+    c = ipofacts_dataset_find_company(ds, "closest");
+    d = ratio(c, IPOFACTS_RATIO_KIND_GROWTH, "FY2024", NULL);
+    expect(ipofacts_derived_ratio(d), 0.6, 199.5 / 125.5 - 1, 200.5 / 124.5 - 1, "pure");
+    expect_input_period(d, "prior", "two");
+    ipofacts_derived_free(d);
+    /* 7 days off at each end (and 1 day shorter) still matches:
+     * 200 / 80 - 1 = 1.5. */
+    c = ipofacts_dataset_find_company(ds, "week");
+    d = ratio(c, IPOFACTS_RATIO_KIND_GROWTH, "FY2024", NULL);
+    expect(ipofacts_derived_ratio(d), 1.5, 199.5 / 80.5 - 1, 200.5 / 79.5 - 1, "pure");
+    expect_input_period(d, "prior", "late7");
+    ipofacts_derived_free(d);
+    /* 10 days off does not: there is no prior year. */
+    c = ipofacts_dataset_find_company(ds, "far");
+    d = ratio(c, IPOFACTS_RATIO_KIND_GROWTH, "FY2024", NULL);
+    refused(ipofacts_derived_ratio(d), IPOFACTS_RATIO_MISSING_INPUT);
+    assert_null(input_fact_of(d, "prior"));
+    assert_string_equal(ipofacts_derived_arithmetic(d), "no revenue for the 12 months ending 2023-12-31 reported");
+    ipofacts_derived_free(d);
+    d = ratio(c, IPOFACTS_RATIO_KIND_CAGR, "FY2024", NULL);
+    refused(ipofacts_derived_ratio(d), IPOFACTS_RATIO_MISSING_INPUT);
+    ipofacts_derived_free(d);
+    /* Both ends within a week, but 11 days longer: not comparable. */
+    c = ipofacts_dataset_find_company(ds, "stretch");
+    d = ratio(c, IPOFACTS_RATIO_KIND_GROWTH, "FY2024", NULL);
+    refused(ipofacts_derived_ratio(d), IPOFACTS_RATIO_MISSING_INPUT);
+    ipofacts_derived_free(d);
+    /* TTM to 2025-06-28 = FY2024 + H1 2025 - H1 2024 = 1000 + 600 - 450
+     * = 1150, within [999.5 + 599.5 - 450.5, 1000.5 + 600.5 - 449.5]. The
+     * computed fiscal year 2023-12-29..2024-12-28 finds FY2024 (2 days
+     * off); the computed prior half 2023-12-29..2024-06-28 finds H1 2024
+     * (2 and 1 days off), so the twelve months start on 2024-06-30. */
+    c = ipofacts_dataset_find_company(ds, "halves");
+    d = ratio(c, IPOFACTS_RATIO_KIND_TTM, "H1_2025", NULL);
+    expect(ipofacts_derived_ratio(d), 1150, 1148.5, 1151.5, "USD");
+    expect_input_period(d, "fiscal_year", "FY2024");
+    expect_input_period(d, "prior_ytd", "H1_2024");
+    ipofacts_date s = ipofacts_derived_start(d);
+    assert_true(s.year == 2024 && s.month == 6 && s.day == 30);
+    assert_string_equal(ipofacts_derived_label(d), "TTM to 2025-06-28");
+    ipofacts_derived_free(d);
+    ipofacts_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -1372,6 +1566,8 @@ int main(void)
         cmocka_unit_test(test_company_market),
         cmocka_unit_test(test_company_refusals),
         cmocka_unit_test(test_builtin_every_ratio),
+        cmocka_unit_test(test_company_weeks_fiscal_year),
+        cmocka_unit_test(test_company_comparable_tolerance),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -174,6 +174,16 @@ void cli_json_str(cli_json *j, const char *s);  /* NULL writes null */
 void cli_json_int(cli_json *j, long long v);
 void cli_json_bool(cli_json *j, int v);
 void cli_json_null(cli_json *j);
+/* A double as a JSON number: the shortest %.<p>g that reads back as the
+ * same double (p at most 17: %.17g when nothing shorter does), so
+ * 0.2246913535506172, 0.1 (not 0.10000000000000001), 3.0523e+07.
+ * Infinities and NaN, which JSON cannot write, are null. */
+void cli_json_number(cli_json *j, double x);
+/* An exact decimal as a JSON string, as every decimal value of the
+ * program's JSON is written ("30523000", "-0.247", "1.220"), so that no
+ * digit is lost to a reader's doubles; null for NULL or a decimal that
+ * cannot be formatted. */
+void cli_json_decimal(cli_json *j, const ipofacts_decimal *d);
 /* Ends the document with a newline. */
 void cli_json_finish(cli_json *j);
 /* A date as a string ("2021-12"), or null when unknown. */
@@ -214,10 +224,10 @@ const char *cli_ratio_name(char *buf, size_t size, const ipofacts_derived *d);
  * interval, status, basis, reported, sources. */
 cli_table *cli_ratio_table_new(int with_company);
 int cli_ratio_table_add(cli_table *t, const ipofacts_derived *d, int with_company);
-/* JSON: a double (shortest round-trip form); a ratio's value, lo, hi, unit,
- * status, basis and flags as members of the current object; a derivation
- * as an object with its inputs, nested derivations included. */
-void cli_json_number(cli_json *j, double x);
+/* JSON: a ratio's value, lo, hi (cli_json_number(); null when not
+ * computed or open), unit, status, basis and flags as members of the
+ * current object; a derivation as an object with its inputs, nested
+ * derivations included. */
 void cli_json_ratio_numbers(cli_json *j, const ipofacts_ratio *r);
 void cli_json_ratio(cli_json *j, const ipofacts_derived *d);
 

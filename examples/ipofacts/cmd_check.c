@@ -51,7 +51,6 @@ static const char *sources(char *buf, size_t size, const ipofacts_finding *f)
 
 static void json_fact(cli_json *j, const ipofacts_fact *x)
 {
-    char v[IPOFACTS_DECIMAL_STRING_SIZE];
     ipofacts_decimal d = ipofacts_fact_value(x), up;
     const ipofacts_period *p = ipofacts_fact_period(x);
     ipofacts_date s = ipofacts_period_start(p), e = ipofacts_period_end(p);
@@ -68,10 +67,10 @@ static void json_fact(cli_json *j, const ipofacts_fact *x)
     cli_json_key(j, "period_end");
     cli_json_date(j, &e);
     cli_json_key(j, "value");
-    cli_json_str(j, cli_decimal(v, &d));
+    cli_json_decimal(j, &d);
     if (ipofacts_fact_upper(&up, x) == IPOFACTS_OK) {
         cli_json_key(j, "upper");
-        cli_json_str(j, cli_decimal(v, &up));
+        cli_json_decimal(j, &up);
     }
     cli_json_key(j, "unit");
     cli_json_str(j, ipofacts_fact_unit(x));

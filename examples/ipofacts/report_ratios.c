@@ -10,7 +10,6 @@
  */
 #include "cli.h"
 
-#include <stdlib.h>
 #include <string.h>
 
 /* ------------------------------------------------------------------ */
@@ -283,36 +282,6 @@ int cli_ratio_table_add(cli_table *t, const ipofacts_derived *d, int with_compan
 /* ------------------------------------------------------------------ */
 /* JSON                                                                */
 /* ------------------------------------------------------------------ */
-
-/* A number, in the layout of the JSON writer of cli.h: what goes before a
- * value is a pending key's nothing, or a comma (after a sibling), a newline
- * and the indent, as cli_json_int() writes them. The writer has no
- * floating-point value of its own; this is one, kept to its documented
- * fields (pending_key, depth, count). */
-void cli_json_number(cli_json *j, double x)
-{
-    char buf[40] = "0";
-    /* The shortest text that reads back as the same double. */
-    for (int p = 1; p <= 17; p++) {
-        snprintf(buf, sizeof buf, "%.*g", p, x);
-        if (strtod(buf, NULL) == x)
-            break;
-    }
-    if (j->pending_key) {
-        j->pending_key = 0;
-    } else {
-        int slot = j->depth < CLI_JSON_MAX_DEPTH ? j->depth : CLI_JSON_MAX_DEPTH - 1;
-        if (j->depth > 0) {
-            if (j->count[slot] > 0)
-                fputc(',', j->f);
-            fputc('\n', j->f);
-            for (int i = 0; i < j->depth; i++)
-                fputs("  ", j->f);
-        }
-        j->count[slot]++;
-    }
-    fputs(buf, j->f);
-}
 
 void cli_json_ratio_numbers(cli_json *j, const ipofacts_ratio *r)
 {

@@ -7,6 +7,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -568,6 +569,34 @@ void cli_json_null(cli_json *j)
     fputs("null", j->f);
 }
 
+void cli_json_number(cli_json *j, double x)
+{
+    char buf[32];
+    json_before(j);
+    /* JSON has no infinity and no NaN. */
+    if (!isfinite(x)) {
+        fputs("null", j->f);
+        return;
+    }
+    /* The shortest %.<p>g that reads back as the same double: 0.1, not
+     * 0.10000000000000001; %.17g always does. */
+    for (int p = 1; p <= 17; p++) {
+        snprintf(buf, sizeof buf, "%.*g", p, x);
+        if (strtod(buf, NULL) == x)
+            break;
+    }
+    fputs(buf, j->f);
+}
+
+void cli_json_decimal(cli_json *j, const ipofacts_decimal *d)
+{
+    char buf[IPOFACTS_DECIMAL_STRING_SIZE];
+    if (d == NULL || ipofacts_decimal_format(d, buf, sizeof buf) != IPOFACTS_OK)
+        cli_json_null(j);
+    else
+        cli_json_str(j, buf);
+}
+
 void cli_json_finish(cli_json *j)
 {
     fputc('\n', j->f);
@@ -585,7 +614,6 @@ void cli_json_fact(cli_json *j, const ipofacts_fact *fact)
     const ipofacts_period *p = ipofacts_fact_period(fact);
     ipofacts_date start = ipofacts_period_start(p), end = ipofacts_period_end(p);
     ipofacts_decimal v = ipofacts_fact_value(fact), hi;
-    char num[IPOFACTS_DECIMAL_STRING_SIZE];
     int32_t decimals = ipofacts_fact_decimals(fact);
     size_t i, n = ipofacts_fact_source_count(fact);
 
@@ -605,10 +633,10 @@ void cli_json_fact(cli_json *j, const ipofacts_fact *fact)
     cli_json_key(j, "segment");
     cli_json_str(j, ipofacts_fact_segment(fact));
     cli_json_key(j, "value");
-    cli_json_str(j, cli_decimal(num, &v));
+    cli_json_decimal(j, &v);
     if (ipofacts_fact_upper(&hi, fact) == IPOFACTS_OK) {
         cli_json_key(j, "upper");
-        cli_json_str(j, cli_decimal(num, &hi));
+        cli_json_decimal(j, &hi);
     }
     cli_json_key(j, "unit");
     cli_json_str(j, ipofacts_fact_unit(fact));

@@ -738,10 +738,14 @@ typedef struct ipofacts_derived ipofacts_derived;
  * of the prices or market capitalisation for FIRST_DAY_RETURN,
  * IMPLIED_SHARES, MARKET_CAP, PRICE_TO_SALES and HOLDING_VALUE. GROWTH
  * compares with the period of the same length ending twelve months earlier
- * (FY2024 with FY2023, 9M2025 with 9M2024); a period of another length is
- * refused (PERIOD_MISMATCH) unless the options ask to annualise. TTM of a
- * year to date (9M2025) adds the fiscal year before it and subtracts the
- * same months a year earlier; when those are not reported but the year to
+ * (FY2024 with FY2023, 9M2025 with 9M2024), matched within 7 days so that
+ * 52/53-week fiscal years compare: a period whose start and end are each
+ * within 7 days of the dates twelve months earlier and whose length is within
+ * 7 days of @p period's matches, the exact one first, then the closest; a
+ * period of another length ending then is refused (PERIOD_MISMATCH) unless
+ * the options ask to annualise. TTM of a year to date (9M2025) adds the
+ * fiscal year before it and subtracts the same months a year earlier, each
+ * matched the same way; when those are not reported but the year to
  * date's growth is, the prior year to date is implied from it and carries
  * its interval. RUNWAY divides the cash at the instant by the burn of the
  * shortest duration ending on that day. PRICE_TO_SALES takes the TTM revenue

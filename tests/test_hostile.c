@@ -89,7 +89,10 @@ static ipofacts_status load_in_child(const char *data, size_t len, ipofacts_erro
     int status;
     assert_int_equal(waitpid(pid, &status, 0), pid);
     double elapsed = now() - t0;
-    if (!WIFEXITED(status) || WEXITSTATUS(status) != 0 || got != (ssize_t)sizeof err)
+    /* The verdict comes through the pipe; the exit status is not used for it
+     * (under valgrind a forked child exits with valgrind's error code for the
+     * parent's memory it does not free). */
+    if (!WIFEXITED(status) || got != (ssize_t)sizeof err)
         fail_msg("the load crashed or ran out of its limits (wait status %d)", status);
     assert_int_not_equal(err.reserved, 0xBAD);
     assert_true(elapsed < 30.0);

@@ -34,13 +34,14 @@ for gate in $gates; do
     cmake -S . -B build-valgrind -DCMAKE_BUILD_TYPE=Debug >/dev/null
     cmake --build build-valgrind -j"$jobs" >/dev/null
     n=0
-    for t in build-valgrind/test_*; do
+    for t in build-valgrind/tests/test_*; do
       [ -x "$t" ] || continue
       IPOFACTS_TEST_SMALL=1 valgrind -q --leak-check=full --errors-for-leak-kinds=definite,indirect,possible \
         --error-exitcode=1 "$t" >"$t.valgrind.log" 2>&1 \
         || { cat "$t.valgrind.log"; echo "valgrind: $t failed" >&2; exit 1; }
       n=$((n + 1))
     done
+    [ "$n" -gt 5 ] || { echo "valgrind: found only $n test suites" >&2; exit 1; }
     echo "valgrind: $n suites clean"
     ;;
   abi)

@@ -1,8 +1,8 @@
 /*
  * The amount finder of the text layer: NFKC normalisation with an offset
  * map, and the grammar of amounts in Chinese and English prose (numbers,
- * multipliers, currencies, percentages, multiples, counts, qualifiers,
- * ranges and conversions). docs/text.md describes the grammar.
+ * multipliers, currencies, percentages, multiples, counts, ranks,
+ * qualifiers, ranges and conversions). docs/text.md describes the grammar.
  *
  * The finder works on the normalised copy, so full-width digits and
  * punctuation read as ASCII; every offset it produces is a normalised
@@ -999,7 +999,7 @@ static int read_vague(const ipf_norm *t, size_t pos, number *nb, int *has_big)
 /* One side of an amount                                               */
 /* ------------------------------------------------------------------ */
 
-enum { K_NONE = 0, K_CURRENCY, K_PURE, K_MULTIPLE, K_COUNT };
+enum { K_NONE = 0, K_CURRENCY, K_PURE, K_MULTIPLE, K_COUNT, K_RANK };
 
 typedef struct side {
     size_t a, b;         /* span, prefixes and suffixes included */
@@ -1309,6 +1309,125 @@ static int read_fraction(const ipf_norm *t, size_t p, const number *den, side *s
     return 1;
 }
 
+/* ------------------------------------------------------------------ */
+/* Ranks                                                               */
+/* ------------------------------------------------------------------ */
+
+/* Words that make an ordinal later in their clause a rank: "全球第五",
+ * "開源第一", "排名第二", "位居全球大語言模型第五", "在多個榜單中位列全球前三". */
+static const char *const rank_contexts[] = {
+    "全球", "全国", "全國", "世界", "国内", "國內", "国际", "國際", "亚洲", "亞洲", "开源", "開源", "闭源",
+    "閉源", "行业", "行業", "业内", "業內", "排名", "排行", "排在", "排", "位列", "位居", "名列", "列",
+    "居",   "登顶", "登頂", "跻身", "躋身", "进入", "進入", "夺得", "奪得", "榜单", "榜單", "榜"};
+
+/* How far before 第 / 前 a rank context word may stand, in characters. */
+#define RANK_CONTEXT_CHARS 20
+
+/* Clause ends (normalised: "，" is ","): a rank context does not reach across them. */
+static const char *const rank_clause_stops[] = {"。", ",", ";", ":", "!", "?", "\n", "\r"};
+
+/* What may follow a rank: punctuation, a bracket, a quote, 的. */
+static const char *const rank_ends[] = {"、", "。", ",", ".", ";", ":", "!", "?", ")", "(", "\"", "'",
+                                        "”", "’", "」", "』", "》", "的", "\n", "\r"};
+
+/* Words a rank may end with: 第三名, 前十位, 前十强. */
+static const char *const rank_suffixes[] = {"名", "位", "强", "強"};
+
+/* Characters before 前 that make it "before" or "now", not "top": 目前,
+ * 此前, 之前, 以前, 提前, 年前 ... ("目前三家" is not "top three"). */
+static const char *const rank_not_top[] = {"目", "当", "當", "此", "之", "以", "先", "提", "日",
+                                           "年", "月", "天", "空", "事", "眼", "面", "跟", "向"};
+
+static int lit_any(const ipf_norm *t, size_t pos, const char *const *words, size_t count)
+{
+    for (size_t i = 0; i < count; i++)
+        if (lit(t, pos, words[i]))
+            return 1;
+    return 0;
+}
+
+/* A rank context word ends at m or earlier in the same clause, at most
+ * RANK_CONTEXT_CHARS characters before m. */
+static int rank_context(const ipf_norm *t, size_t m)
+{
+    size_t p = m;
+    for (int chars = 0; chars <= RANK_CONTEXT_CHARS; chars++) {
+        for (size_t i = 0; i < COUNT_OF(rank_contexts); i++)
+            if (lit_back(t, 0, p, rank_contexts[i]))
+                return 1;
+        if (p == 0)
+            return 0;
+        size_t c = p - 1;
+        while (c > 0 && ((unsigned char)t->s[c] & 0xC0u) == 0x80u)
+            c--;
+        if (lit_any(t, c, rank_clause_stops, COUNT_OF(rank_clause_stops)))
+            return 0;
+        p = c;
+    }
+    return 0;
+}
+
+/*
+ * A rank at the number nb that starts at d: 第 (exact) or 前 (top N: at
+ * most N) right before it, spaces allowed; a rank context earlier in its
+ * clause; a whole number from 1; then a rank end, possibly after 名, 位 or
+ * 强. "登頂全球第一。" is rank 1, "位列全球前三；" rank 3 or better, "第一天",
+ * "前三季度", "2025 年前 9 個月", "第一梯隊" are not ranks. Fills sd (span
+ * from 第 / 前 to the number or its suffix) and returns 1, or returns 0.
+ */
+static int read_rank(const ipf_norm *t, size_t floor, size_t d, const number *nb, side *sd)
+{
+    size_t q = skip_ws_back(t, floor, d), k, m, end, p;
+    ipofacts_qualifier qual;
+    int64_t v;
+
+    if ((k = lit_back(t, floor, q, "第")) != 0) {
+        qual = IPOFACTS_QUALIFIER_EXACT;
+    } else if ((k = lit_back(t, floor, q, "前")) != 0) {
+        qual = IPOFACTS_QUALIFIER_AT_MOST;
+        for (size_t i = 0; i < COUNT_OF(rank_not_top); i++)
+            if (lit_back(t, 0, q - k, rank_not_top[i]))
+                return 0;
+    } else {
+        return 0;
+    }
+    m = q - k;
+    if (nb->overflow || !nb->is_integer || nb->separators || nb->coef <= 0 || nb->exp < 0 ||
+        !rescale(nb->coef, nb->exp, 0, &v))
+        return 0;
+    end = nb->end;
+    p = skip_ws(t, end);
+    for (size_t i = 0; i < COUNT_OF(rank_suffixes); i++) {
+        if ((k = lit(t, p, rank_suffixes[i])) != 0) {
+            end = p + k;
+            p = skip_ws(t, end);
+            break;
+        }
+    }
+    if (p < t->n && !lit_any(t, p, rank_ends, COUNT_OF(rank_ends)))
+        return 0;
+    if (!rank_context(t, m))
+        return 0;
+    sd->coef = v;
+    sd->exp = 0;
+    sd->overflow = 0;
+    sd->has_mult = 0;
+    sd->mult = 0;
+    sd->scale = 0;
+    sd->kind = K_RANK;
+    set_unit(sd, "rank");
+    sd->q_set = 1;
+    sd->q = qual;
+    sd->prefix = IPF_PREFIX_NONE;
+    sd->negative = 0;
+    sd->flags = IPOFACTS_AMOUNT_RANK;
+    sd->folded = 1;
+    sd->num_b = nb->end;
+    sd->a = m;
+    sd->b = end;
+    return finish_side(sd);
+}
+
 /*
  * Reads one side of an amount whose number starts at d, written as nk says.
  * after_sep: d follows a range separator (so the character before it is not
@@ -1370,6 +1489,9 @@ static int parse_side(const ipf_norm *t, size_t d, int nk, size_t floor, int aft
         }
     } else if (nk == NK_CHINESE) {
         if (!read_cn_number(t, d, 0, &nb, &has_big, &implicit_one)) {
+            /* "一" alone is a number only in a rank: 開源第一 */
+            if (read_cn_number(t, d, 1, &nb, &has_big, &implicit_one) && read_rank(t, floor, d, &nb, sd))
+                return R_AMOUNT;
             *skip_to = d + 3;
             return R_SKIP;
         }
@@ -1450,6 +1572,10 @@ static int parse_side(const ipf_norm *t, size_t d, int nk, size_t floor, int aft
             return R_SKIP;
         }
     }
+
+    /* Ranks: 全球第五, 開源第一, 全球前三; other ordinals are skipped below. */
+    if (!fraction && (nk == NK_ARABIC || nk == NK_CHINESE) && read_rank(t, floor, d, &nb, sd))
+        return R_AMOUNT;
 
     if (read_prefixes(t, floor, d, sd) < 0) {
         *skip_to = p;
@@ -1651,7 +1777,7 @@ static int recognize(const ipf_norm *t, size_t d, int nk, size_t floor, int stri
     /* A range: "400 至 550 亿美元", "50%~60%", "9.99美元到199.99美元", "US$400-550 billion". */
     size_t p = skip_ws(t, r == R_BARE ? lo.num_b : lo.b), k;
     const word_entry *sep = match_forward(t, p, range_separators, COUNT_OF(range_separators), &k);
-    if (sep != NULL) {
+    if (sep != NULL && lo.kind != K_RANK) {
         size_t after = p + k;
         size_t p2 = skip_ws(t, after);
         size_t dd = p2;
@@ -1666,7 +1792,7 @@ static int recognize(const ipf_norm *t, size_t d, int nk, size_t floor, int stri
                 *skip_to = hi_skip;
                 return REC_SKIP;
             }
-            if (hr != R_SKIP && hi.a == p2 && !(hr == R_BARE && r == R_BARE) &&
+            if (hr != R_SKIP && hi.kind != K_RANK && hi.a == p2 && !(hr == R_BARE && r == R_BARE) &&
                 merge_range(&lo, &hi, &mlo, &mhi)) {
                 if (mlo.overflow || mhi.overflow || !mlo.value_ok || !mhi.value_ok) {
                     *error_pos = mlo.overflow || !mlo.value_ok ? d : dd;

@@ -1036,7 +1036,8 @@ IPOFACTS_API ipofacts_unit_kind ipofacts_unit_classify(const char *unit)
 {
     static const char *const counts[] = {"count",        "shares",    "users",   "customers",
                                          "people",       "countries", "languages", "institutions",
-                                         "investors",    "videos",    "views",   "parameters"};
+                                         "investors",    "videos",    "views",   "parameters",
+                                         "rank"};
     static const char *const durations[] = {"days", "months", "years"};
     if (unit == NULL)
         return IPOFACTS_UNIT_INVALID;

@@ -505,7 +505,8 @@ static void test_parse_bad(void **state)
     assert_int_equal(ipofacts_parse_amount(&a, "2023 年", strlen("2023 年"), &e), IPOFACTS_E_NO_AMOUNT);
     assert_int_equal(ipofacts_parse_amount(&a, "12月21日", strlen("12月21日"), &e), IPOFACTS_E_NO_AMOUNT);
     assert_int_equal(ipofacts_parse_amount(&a, "第一", strlen("第一"), &e), IPOFACTS_E_NO_AMOUNT);
-    assert_int_equal(ipofacts_parse_amount(&a, "全球前五", strlen("全球前五"), &e), IPOFACTS_E_NO_AMOUNT);
+    assert_int_equal(ipofacts_parse_amount(&a, "前五大客户", strlen("前五大客户"), &e), IPOFACTS_E_NO_AMOUNT);
+    assert_int_equal(e.offset, strlen("前"));
     assert_int_equal(ipofacts_parse_amount(&a, "", 0, &e), IPOFACTS_E_NO_AMOUNT);
     assert_int_equal(e.offset, 0);
 
@@ -719,8 +720,9 @@ static void expect_scan(const char *text, const scan_expect *want, size_t count)
 static void test_scan_paragraph(void **state)
 {
     (void)state;
-    /* Dates, years, ordinals and plain numbers are skipped; lists keep the
-     * qualifier of their first figure. */
+    /* Dates, years, ordinals that are not ranks and plain numbers are
+     * skipped; lists keep the qualifier of their first figure; 排名第 2 and
+     * 位居第五 are ranks. */
     const char *text = "聆訊後資料集顯示，MiniMax 於 2023 年、2024 年、2025 年前三季度的營收分別為 346 萬美元、"
                        "3052.3 萬美元、5343.7 萬美元，2025 年前 9 個月同比增幅達 174.7%；"
                        "海外收入佔比分別約為 19.2%、69.8%、73.1%。截至 2025 年 9 月底，公司員工 385 人，"
@@ -734,7 +736,9 @@ static void test_scan_paragraph(void **state)
         {"69.8%", "0.698", "pure", Q_APPROX, -1},
         {"73.1%", "0.731", "pure", Q_APPROX, -1},
         {"385 人", "385", "people", Q_EXACT, -1},
+        {"第 2", "2", "rank", Q_EXACT, -1},
         {"61 总分", "61", "count", Q_EXACT, -1},
+        {"第五", "5", "rank", Q_EXACT, -1},
     };
     expect_scan(text, want, sizeof want / sizeof want[0]);
 }
@@ -880,6 +884,200 @@ static void test_scan_long_line(void **state)
 }
 
 /* ------------------------------------------------------------------ */
+/* Ranks                                                               */
+/* ------------------------------------------------------------------ */
+
+typedef struct rank_case {
+    const char *text;
+    const char *value;            /* the rank */
+    ipofacts_qualifier qualifier; /* 第: exact; 前 (top N): at_most */
+    const char *literal;          /* the span's text */
+} rank_case;
+
+/* A rank is 第N / 前N after a rank context in its clause and before a rank
+ * end; its value is the ordinal, decimals 0, unit "rank". */
+static const rank_case rank_cases[] = {
+    /* the seed articles' sentences */
+    {"位列全球第五", "5", Q_EXACT, "第五"},
+    {"Artificial Analysis 上總分全球前五、開源第一；", "5", Q_MOST, "前五"},
+    {"登頂全球第一。", "1", Q_EXACT, "第一"},
+    {"在多個榜單中位列全球前三；語音模型", "3", Q_MOST, "前三"},
+    {"位居全球大語言模型第五、開源第一", "5", Q_EXACT, "第五"}, /* 全球 five characters back */
+    {"能力位列部分大语言模型榜单的开源第一。", "1", Q_EXACT, "第一"},
+    {"視頻模型在權威評測中排名第二。", "2", Q_EXACT, "第二"},
+    {"Artificial Analysis 视频评测中位列全球第二,生成了", "2", Q_EXACT, "第二"},
+    {"語音模型綜合性能全球第一", "1", Q_EXACT, "第一"}, /* the end of the text ends it */
+    {"音频全球第一、视频全球第二。", "1", Q_EXACT, "第一"},
+    /* digits, spaces, full width, suffixes */
+    {"在全球排名第 2，", "2", Q_EXACT, "第 2"},
+    {"排名第５。", "5", Q_EXACT, "第５"},
+    {"排名第三名。", "3", Q_EXACT, "第三名"},
+    {"全球前十强", "10", Q_MOST, "前十强"},
+    {"全球前 10 名，", "10", Q_MOST, "前 10 名"},
+    {"全球第二十五位", "25", Q_EXACT, "第二十五位"},
+    {"排名前两位", "2", Q_MOST, "前两位"},
+    {"開源第一的模型", "1", Q_EXACT, "第一"},
+    {"与 OpenAI 并列第一", "1", Q_EXACT, "第一"},
+    {"登顶全球第一 (Artificial Analysis)", "1", Q_EXACT, "第一"},
+    {"跻身全球前十。", "10", Q_MOST, "前十"},
+    {"全球很很很很很很很很很很很很很很很很很很很很第一。", "1", Q_EXACT, "第一"}, /* 20 characters between */
+};
+
+static void test_rank_table(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rank_cases / sizeof rank_cases[0]; i++) {
+        const rank_case *c = &rank_cases[i];
+        ipofacts_amount a;
+        ipofacts_error e;
+        ipofacts_status st = ipofacts_parse_amount(&a, c->text, strlen(c->text), &e);
+        if (st != IPOFACTS_OK)
+            fail_msg("\"%s\": %s (%s)", c->text, ipofacts_status_str(st), e.message);
+        if (strcmp(a.unit, "rank") != 0)
+            fail_msg("\"%s\": unit %s, want rank", c->text, a.unit);
+        check_value(c->text, &a.value, c->value);
+        assert_int_equal(ipofacts_decimal_cmp(&a.value, &a.upper), 0);
+        if (a.decimals != 0)
+            fail_msg("\"%s\": decimals %d, want 0", c->text, (int)a.decimals);
+        if (a.qualifier != c->qualifier)
+            fail_msg("\"%s\": qualifier %s, want %s", c->text, ipofacts_qualifier_name(a.qualifier),
+                     ipofacts_qualifier_name(c->qualifier));
+        if (a.flags != IPOFACTS_AMOUNT_RANK)
+            fail_msg("\"%s\": flags %u, want IPOFACTS_AMOUNT_RANK", c->text, (unsigned)a.flags);
+        const char *lit = strstr(c->text, c->literal);
+        assert_non_null(lit);
+        size_t start = (size_t)(lit - c->text), end = start + strlen(c->literal);
+        if (a.start != start || a.end != end)
+            fail_msg("\"%s\": span %zu-%zu, want %zu-%zu (\"%s\")", c->text, a.start, a.end, start, end,
+                     c->literal);
+        assert_int_equal(a.conversion_of, -1);
+        assert_int_equal(a.converted_to, -1);
+    }
+}
+
+typedef struct rank_trap {
+    const char *text;
+    const char *value; /* the first amount, or NULL when there is none */
+    const char *unit;
+} rank_trap;
+
+/* Ordinals that are not ranks: no rank context before them, or no rank end
+ * after them (a period, a day, a tier, "the first stock", a customer). The
+ * built-in dataset holds none of them as a rank. */
+static const rank_trap rank_traps[] = {
+    {"前三季度", NULL, NULL},
+    {"2025年前三季度", NULL, NULL},
+    {"2025 年前三季度營收分別為 346 萬美元", "3460000", "USD"},
+    {"前9个月", NULL, NULL},
+    {"前 9 個月", NULL, NULL},
+    {"前九個月", NULL, NULL},
+    {"前三個季度", NULL, NULL},
+    {"2025 年前 9 個月同比增幅達 174.7%", "1.747", "pure"},
+    {"第1季度", NULL, NULL},
+    {"第三季度", NULL, NULL},
+    {"全球前三季度营收 5 亿美元", "500000000", "USD"}, /* a context, but 季度 is no rank end */
+    {"第一天", NULL, NULL},
+    {"從創立第一天起", NULL, NULL},
+    {"全球第一天", NULL, NULL},
+    {"第一性原理", NULL, NULL},
+    {"必須回到‘第一性原理’去拆解", NULL, NULL},
+    {"在各模態上均進入第一梯隊的公司", NULL, NULL}, /* a tier, not a rank */
+    {"推至全球第一梯队。", NULL, NULL},
+    {"大模型 “第一股”", NULL, NULL}, /* "the first stock": not a rank */
+    {"爭奪大模型“第一股”", NULL, NULL},
+    {"其中第一大客户占比高达37.2%", "0.372", "pure"}, /* the customer's share, no rank */
+    {"MiniMax前五大客户贡献了总收入的60.5%", "0.605", "pure"},
+    {"第一份工作", NULL, NULL},
+    {"第一次会面", NULL, NULL},
+    {"2026年第一个工作日", NULL, NULL},
+    {"这第一个过人之处", NULL, NULL},
+    {"超前判断:第一,AI将走向大众;第二,大模型", NULL, NULL}, /* a list, no rank context */
+    {"就在前一天", NULL, NULL},
+    {"第一", NULL, NULL}, /* no rank context */
+    {"第 3 名 5 亿", "500000000", "count"},
+    {"全球市场，第一，", NULL, NULL}, /* the context is in another clause */
+    {"全球很很很很很很很很很很很很很很很很很很很很很第一。", NULL, NULL}, /* 21 characters between */
+    {"全球目前三，", NULL, NULL}, /* 目前 is "now", not "top" */
+    {"排名第 1.5。", NULL, NULL}, /* a rank is a whole number */
+    {"排名第0。", NULL, NULL},    /* from 1 */
+    {"排名第5G。", NULL, NULL},
+};
+
+static void test_rank_traps(void **state)
+{
+    (void)state;
+    for (size_t i = 0; i < sizeof rank_traps / sizeof rank_traps[0]; i++) {
+        const rank_trap *c = &rank_traps[i];
+        ipofacts_amount a;
+        ipofacts_error e;
+        ipofacts_status st = ipofacts_parse_amount(&a, c->text, strlen(c->text), &e);
+        if (c->value == NULL) {
+            if (st != IPOFACTS_E_NO_AMOUNT)
+                fail_msg("\"%s\": %s (%s), want no amount", c->text, ipofacts_status_str(st),
+                         st == IPOFACTS_OK ? a.unit : e.message);
+        } else {
+            if (st != IPOFACTS_OK)
+                fail_msg("\"%s\": %s (%s)", c->text, ipofacts_status_str(st), e.message);
+            check_value(c->text, &a.value, c->value);
+            if (strcmp(a.unit, c->unit) != 0)
+                fail_msg("\"%s\": unit %s, want %s", c->text, a.unit, c->unit);
+        }
+        /* and the scanner finds no rank in it */
+        ipofacts_scan *sc;
+        assert_int_equal(ipofacts_scan_text(&sc, c->text, strlen(c->text), &e), IPOFACTS_OK);
+        for (size_t k = 0; k < ipofacts_scan_count(sc); k++) {
+            const ipofacts_amount *s = ipofacts_scan_amount(sc, k);
+            if (strcmp(s->unit, "rank") == 0 || (s->flags & IPOFACTS_AMOUNT_RANK))
+                fail_msg("\"%s\": \"%s\" is read as a rank", c->text, ipofacts_scan_literal(sc, k));
+        }
+        ipofacts_scan_free(sc);
+    }
+}
+
+/* A passage of seed 000 with its ranks among periods, tiers and first days. */
+static void test_scan_ranks(void **state)
+{
+    (void)state;
+    const char *text = "MiniMax 目前是全球少數幾家，在各模態上均進入第一梯隊的公司，從創立第一天起押注多模態。"
+                       "MiniMax-M2 在 Artificial Analysis 上總分全球前五、開源第一；"
+                       "視頻模型 Hailuo 02 在多個榜單中位列全球前三；"
+                       "語音模型 Speech02 登頂全球第一。2025 年前三季度營收 5343.7 萬美元，"
+                       "2025 年前 9 個月同比增幅達 174.7%。";
+    static const scan_expect want[] = {
+        {"前五", "5", "rank", Q_MOST, -1},
+        {"第一", "1", "rank", Q_EXACT, -1},
+        {"前三", "3", "rank", Q_MOST, -1},
+        {"第一", "1", "rank", Q_EXACT, -1},
+        {"5343.7 萬美元", "53437000", "USD", Q_EXACT, -1},
+        {"174.7%", "1.747", "pure", Q_EXACT, -1},
+    };
+    expect_scan(text, want, sizeof want / sizeof want[0]);
+
+    /* each rank is flagged, has decimals 0 and links to nothing */
+    ipofacts_scan *sc;
+    assert_int_equal(ipofacts_scan_text(&sc, text, strlen(text), NULL), IPOFACTS_OK);
+    for (size_t i = 0; i < 4; i++) {
+        const ipofacts_amount *a = ipofacts_scan_amount(sc, i);
+        assert_int_equal(a->flags, IPOFACTS_AMOUNT_RANK);
+        assert_int_equal(a->decimals, 0);
+        assert_int_equal(a->converted_to, -1);
+    }
+    assert_int_equal(ipofacts_scan_amount(sc, 4)->flags & IPOFACTS_AMOUNT_RANK, 0);
+    ipofacts_scan_free(sc);
+
+    /* a list of ranks after one context word; a number and a rank make no
+     * range ("8 升至第三" is 8 with no unit, then rank 3) */
+    const char *list = "排名依次为第一、第二、第三。全球排名由 8 升至第三。";
+    static const scan_expect want_list[] = {
+        {"第一", "1", "rank", Q_EXACT, -1},
+        {"第二", "2", "rank", Q_EXACT, -1},
+        {"第三", "3", "rank", Q_EXACT, -1},
+        {"第三", "3", "rank", Q_EXACT, -1},
+    };
+    expect_scan(list, want_list, sizeof want_list / sizeof want_list[0]);
+}
+
+/* ------------------------------------------------------------------ */
 /* The seed excerpts: every figure the built-in dataset takes          */
 /* ------------------------------------------------------------------ */
 
@@ -959,7 +1157,7 @@ static void test_seed_coverage(void **state)
         if (ipofacts_scan_text(&sc, text, len, &e) != IPOFACTS_OK)
             fail_msg("%s: %s", excerpts[x], e.message);
         size_t found = ipofacts_scan_count(sc);
-        size_t quotes = 0, covered = 0, ordinals = 0, wordless = 0, monetary = 0;
+        size_t quotes = 0, covered = 0, ranks = 0, wordless = 0, monetary = 0;
 
         for (size_t c = 0; c < ipofacts_dataset_company_count(ds); c++) {
             const ipofacts_company *co = ipofacts_dataset_company(ds, c);
@@ -974,14 +1172,19 @@ static void test_seed_coverage(void **state)
                     quotes++;
                     size_t ns, ne;
                     if (!numeric_part(quote, &ns, &ne)) {
-                        wordless++; /* "负值": a sign in words, no number */
+                        /* "负值", "负数": a negative figure in words, with no number in
+                         * it (the fact's value 0 is a bound, not a figure of the text) */
+                        if (strstr(quote, "负") == NULL && strstr(quote, "負") == NULL)
+                            fail_msg("%s: the quote \"%s\" of %s has no number and is no sign in words",
+                                     excerpts[x], quote, ipofacts_fact_concept_id(fact));
+                        wordless++;
                         continue;
                     }
-                    /* ranks are ordinals (第五, 全球前三, 開源第一): not amounts */
-                    if ((ns >= 3 && (strncmp(quote + ns - 3, "第", 3) == 0 || strncmp(quote + ns - 3, "前", 3) == 0))) {
-                        ordinals++;
-                        continue;
-                    }
+                    /* a rank (第五, 全球前三, 開源第一): the dataset's unit is "count",
+                     * the scanner's "rank"; the value and the qualifier (第: exact,
+                     * 前: at most) must agree */
+                    int rank = ns >= 3 && (strncmp(quote + ns - 3, "第", 3) == 0 ||
+                                           strncmp(quote + ns - 3, "前", 3) == 0);
                     /* every occurrence of the quote that starts a number */
                     int occurrences = 0;
                     ipofacts_decimal want = absolute(ipofacts_fact_value(fact)), want_hi = want;
@@ -998,7 +1201,9 @@ static void test_seed_coverage(void **state)
                             const ipofacts_amount *a = ipofacts_scan_amount(sc, i);
                             ipofacts_decimal v = absolute(a->value);
                             if (a->start <= q + ns && a->end >= q + ne && ipofacts_decimal_cmp(&v, &want) == 0 &&
-                                (!range || ipofacts_decimal_cmp(&a->upper, &want_hi) == 0))
+                                (!range || ipofacts_decimal_cmp(&a->upper, &want_hi) == 0) &&
+                                (!rank || (strcmp(a->unit, "rank") == 0 && (a->flags & IPOFACTS_AMOUNT_RANK) &&
+                                           a->qualifier == ipofacts_fact_qualifier(fact))))
                                 ok = 1;
                         }
                         if (!ok)
@@ -1009,6 +1214,8 @@ static void test_seed_coverage(void **state)
                         fail_msg("%s: the quote \"%s\" of %s is not in the excerpt", excerpts[x], quote,
                                  ipofacts_fact_concept_id(fact));
                     covered++;
+                    if (rank)
+                        ranks++;
                     /* A monetary figure also parses on its own to the fact's value, in the
                      * fact's currency when the quote names one ("12亿" alone names none). */
                     ipofacts_unit_kind kind = ipofacts_unit_classify(ipofacts_fact_unit(fact));
@@ -1031,10 +1238,10 @@ static void test_seed_coverage(void **state)
             }
         }
         assert_true(quotes > 0);
-        print_message("%s: %zu figures found; %zu of %zu dataset quotes covered (%zu ranks, %zu without a "
-                      "number, not amounts); %zu monetary quotes parse to their currency and value\n",
-                      excerpts[x], found, covered, quotes, ordinals, wordless, monetary);
-        assert_int_equal(covered + ordinals + wordless, quotes);
+        print_message("%s: %zu figures found; %zu of %zu dataset quotes covered (%zu of them ranks; %zu "
+                      "without a number, not amounts); %zu monetary quotes parse to their currency and value\n",
+                      excerpts[x], found, covered, quotes, ranks, wordless, monetary);
+        assert_int_equal(covered + wordless, quotes);
         total_quotes += quotes;
         total_covered += covered;
         ipofacts_scan_free(sc);
@@ -1064,6 +1271,9 @@ int main(void)
         cmocka_unit_test(test_scan_context),
         cmocka_unit_test(test_scan_bad),
         cmocka_unit_test(test_scan_long_line),
+        cmocka_unit_test(test_rank_table),
+        cmocka_unit_test(test_rank_traps),
+        cmocka_unit_test(test_scan_ranks),
         cmocka_unit_test(test_seed_coverage),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

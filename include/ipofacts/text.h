@@ -90,6 +90,16 @@ IPOFACTS_API ipofacts_status ipofacts_text_truncate(size_t *out, const char *tex
 #define IPOFACTS_AMOUNT_CONVERSION 4u
 /** @brief ipofacts_amount::flags: the figure combines several numbers ("2亿4千万", "1万2千"). */
 #define IPOFACTS_AMOUNT_MIXED 8u
+/**
+ * @brief ipofacts_amount::flags: the figure is a rank, unit "rank": "全球第五"
+ *        is rank 5 (exact), "全球前三" rank 3 or better (at_most).
+ *
+ * An ordinal is a rank only in a rank context (全球, 开源, 位列, 排名, ...
+ * earlier in its clause) and when a rank end follows it (punctuation, the
+ * end of the line, 名, 位, 强, 的): "第一天", "前三季度" and "第一梯队" are
+ * not ranks. docs/text.md gives the grammar.
+ */
+#define IPOFACTS_AMOUNT_RANK 16u
 
 /**
  * @brief One amount read from text. A small frozen struct: its layout never
@@ -104,8 +114,9 @@ IPOFACTS_API ipofacts_status ipofacts_text_truncate(size_t *out, const char *tex
  * a count ("count", or a finer count unit when the text names what is
  * counted: "users", "people", "customers", "countries", "languages",
  * "institutions", "investors", "videos", "views", "parameters", "shares"),
- * or a duration ("days", "months", "years"). A number with a multiplier but
- * no currency ("2005 万") is a count, never money.
+ * a duration ("days", "months", "years"), or a rank ("rank": "第五" is 5,
+ * "前三" at most 3; flag IPOFACTS_AMOUNT_RANK). A number with a multiplier
+ * but no currency ("2005 万") is a count, never money.
  */
 typedef struct ipofacts_amount {
     ipofacts_decimal value;        /**< The value; for a range, its lower end. */
@@ -116,8 +127,8 @@ typedef struct ipofacts_amount {
     int32_t converted_to;          /**< Index of the amount that restates this one in another currency, or -1. */
     size_t start;                  /**< Byte offset in the caller's text where the figure starts. */
     size_t end;                    /**< Byte offset one past the figure's last byte. */
-    char unit[IPOFACTS_AMOUNT_UNIT_SIZE]; /**< The unit, NUL-terminated ("USD", "HKD/share", "pure", "count"). */
-    uint32_t flags;                /**< IPOFACTS_AMOUNT_PERCENT, _POINTS, _CONVERSION, _MIXED. */
+    char unit[IPOFACTS_AMOUNT_UNIT_SIZE]; /**< The unit, NUL-terminated ("USD", "HKD/share", "pure", "rank"). */
+    uint32_t flags;                /**< IPOFACTS_AMOUNT_PERCENT, _POINTS, _CONVERSION, _MIXED, _RANK. */
     uint32_t reserved;             /**< Zero. */
 } ipofacts_amount;
 
@@ -125,8 +136,10 @@ typedef struct ipofacts_amount {
  * @brief Parses the first amount of a text.
  *
  * Leading words that are not amounts are skipped, and so are dates, years
- * ("2023 年", "9 月", "12月21日"), ordinals ("第1", "前 9 個月") and numbers
- * with no unit; the first figure that is an amount is returned. When it is
+ * ("2023 年", "9 月", "12月21日"), ordinals that are not ranks ("第1",
+ * "前 9 個月", "第一天") and numbers with no unit; the first figure that is
+ * an amount is returned. A rank ("位列全球第五", "全球前三") is an amount of
+ * unit "rank" (IPOFACTS_AMOUNT_RANK). When it is
  * followed by its conversion into another currency ("1.7亿美元（约合12亿元人民币）"),
  * @c out->converted_to is 1; use ipofacts_parse_amount_conversion() to get
  * that second amount.
@@ -233,9 +246,10 @@ typedef struct ipofacts_scan ipofacts_scan;
  * The figures are those ipofacts_parse_amount() reads, in order of their
  * start; a conversion ("（约合2.2亿元人民币）") is its own amount, linked to
  * the one it restates by ipofacts_amount::conversion_of and
- * ipofacts_amount::converted_to (indexes into this scan). Dates, years,
- * ordinals and numbers with no unit are not amounts and are skipped
- * (docs/text.md). Text is read in pieces of at most 1 MiB that end at a
+ * ipofacts_amount::converted_to (indexes into this scan). Ranks
+ * ("登頂全球第一", "開源第一", "全球前三") are amounts of unit "rank". Dates,
+ * years, other ordinals ("第一天", "前三季度") and numbers with no unit are
+ * not amounts and are skipped (docs/text.md). Text is read in pieces of at most 1 MiB that end at a
  * line break; a line longer than that is cut at a sentence end (。), a space
  * or, failing both, a character boundary.
  * @param[out] out   the scan; free it with ipofacts_scan_free(). NULL on failure.

@@ -371,7 +371,8 @@ typedef enum ipofacts_unit_kind {
     IPOFACTS_UNIT_CURRENCY = 1,  /**< An ISO 4217 code: "USD", "HKD", "CNY". */
     IPOFACTS_UNIT_PURE = 2,      /**< "pure": a ratio; 23.3% is stored as 0.233. */
     IPOFACTS_UNIT_COUNT = 3,     /**< "count", "shares", "users", "customers", "people", "countries",
-                                      "languages", "institutions", "investors", "videos", "views", "parameters". */
+                                      "languages", "institutions", "investors", "videos", "views", "parameters",
+                                      "rank" (a place in a ranking: 第五 is 5; "top five" is at most 5). */
     IPOFACTS_UNIT_MULTIPLE = 4,  /**< "multiple": 1837 倍 oversubscription is 1837. */
     IPOFACTS_UNIT_DURATION = 5,  /**< "days", "months", "years". */
     IPOFACTS_UNIT_PER_SHARE = 6, /**< A currency per share: "HKD/share". */

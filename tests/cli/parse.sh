@@ -155,6 +155,44 @@ expect_status 0 "--format after the command"
 expect_out '"unit": "users"' "2.12 亿名用户 counts users"
 expect_out '"decimals": -6' "2.12 亿名用户 has decimals -6"
 
+# --- ranks ---------------------------------------------------------------------------
+run parse "位列全球第五"
+expect_status 0 "parse a rank"
+cat >"$tmp/want" <<'EOF'
+text  value  unit  decimals  qualifier  span
+----  -----  ----  --------  ---------  -----
+第五      5  rank         0  exact      12-18
+EOF
+if cmp -s "$tmp/out" "$tmp/want"; then pass "位列全球第五 is rank 5, exactly"; else fail "the rank table differs"; diff "$tmp/want" "$tmp/out"; fi
+run --format json parse "位列全球第五" "在多個榜單中位列全球前三；"
+expect_status 0 "ranks as JSON"
+cat >"$tmp/want" <<'EOF'
+[
+  {
+    "text": "第五",
+    "value": "5",
+    "unit": "rank",
+    "decimals": 0,
+    "qualifier": "exact",
+    "start": 12,
+    "end": 18
+  },
+  {
+    "text": "前三",
+    "value": "3",
+    "unit": "rank",
+    "decimals": 0,
+    "qualifier": "at_most",
+    "start": 30,
+    "end": 36
+  }
+]
+EOF
+if cmp -s "$tmp/out" "$tmp/want"; then pass "ranks as JSON, exactly (前三 is at most 3)"; else fail "the rank JSON differs"; diff "$tmp/want" "$tmp/out"; fi
+run parse "2025 年前三季度"
+expect_status 2 "a period is not a rank"
+expect_err_line 'ipofacts: parse: no amount in "2025 年前三季度" (byte offset 0)' "a period is not a rank"
+
 # --- bad input ----------------------------------------------------------------------
 run parse abc
 expect_status 2 "parse abc"

@@ -100,6 +100,13 @@ expect_status 0 "a seed excerpt"
 expect_out "超過 37 個月" "the runway of 000"
 expect_out "約 35 億元人民幣" "the conversion of 000"
 if grep -E -q "^[0-9]+ amounts in " "$tmp/out"; then pass "the count line"; else fail "the count line"; fi
+# its ranks, and no period (前三季度) or first day (第一天) read as one
+run --format csv scan "$data/seed_excerpts/000_ef391d1195bdf984.txt"
+expect_status 0 "a seed excerpt as CSV"
+expect_out ',前五,5,rank,0,at_most,,' "全球前五 is rank 5 or better"
+expect_out ',第一,1,rank,0,exact,,' "開源第一 is rank 1"
+expect_out ',前三,3,rank,0,at_most,,' "全球前三 is rank 3 or better"
+if [ "$(grep -c ',rank,' "$tmp/out")" -eq 4 ]; then pass "four ranks in 000"; else fail "ranks: $(grep ',rank,' "$tmp/out")"; fi
 
 # --- files with no amount, bad files ---------------------------------------------------
 run scan "$data/text/no_amounts.txt"

@@ -25,6 +25,7 @@ AMOUNT_PERCENT = 1
 AMOUNT_POINTS = 2
 AMOUNT_CONVERSION = 4
 AMOUNT_MIXED = 8
+AMOUNT_RANK = 16
 
 
 def _utf8(value: TextLike) -> bytes:
@@ -61,6 +62,8 @@ class Amount:
         points: the text gives percentage points.
         conversion: the figure restates another amount in another currency.
         mixed: the figure combines several numbers ("2亿4千万").
+        rank: the figure is a place in a ranking (unit "rank": "全球第五" is 5,
+            "全球前三" at most 3).
         conversion_of: index of the amount this one restates (in a scan or
             a conversion pair), else ``None``.
         converted_to: index of the amount restating this one, else ``None``.
@@ -81,6 +84,7 @@ class Amount:
     points: bool = False
     conversion: bool = False
     mixed: bool = False
+    rank: bool = False
     conversion_of: Optional[int] = None
     converted_to: Optional[int] = None
     context: Optional[str] = None
@@ -142,6 +146,7 @@ def _amount(c: _native.CAmount, raw: bytes, context: Optional[str] = None) -> Am
         points=bool(flags & AMOUNT_POINTS),
         conversion=bool(flags & AMOUNT_CONVERSION),
         mixed=bool(flags & AMOUNT_MIXED),
+        rank=bool(flags & AMOUNT_RANK),
         conversion_of=int(c.conversion_of) if c.conversion_of >= 0 else None,
         converted_to=int(c.converted_to) if c.converted_to >= 0 else None,
         context=context,
@@ -152,7 +157,9 @@ def _amount(c: _native.CAmount, raw: bytes, context: Optional[str] = None) -> Am
 def parse_amount(text: TextLike) -> Amount:
     """Parses the first amount of a text (``ipofacts_parse_amount()``).
 
-    Dates, years, ordinals and numbers with no unit are skipped.
+    Dates, years, ordinals that are not ranks ("前三季度", "第一次") and
+    numbers with no unit are skipped; ranks ("全球第五") are amounts of unit
+    "rank".
 
     Args:
         text: the text, a ``str`` or UTF-8 ``bytes`` (at most 1 MiB)

@@ -40,6 +40,16 @@ class ParseAmountTest(unittest.TestCase):
         self.assertEqual(amount.decimals, 3)
         self.assertTrue(amount.percent)
 
+    def test_rank(self):
+        # "位列全球第五": fifth place, a rank, not a count; "全球前三": top three, at most 3.
+        fifth = ipofacts.parse_amount("位列全球第五")
+        self.assertEqual((fifth.value, fifth.unit, fifth.qualifier, fifth.rank), (Decimal("5"), "rank", "exact", True))
+        top = ipofacts.parse_amount("视频模型位列全球前三")
+        self.assertEqual((top.value, top.unit, top.qualifier), (Decimal("3"), "rank", "at_most"))
+        # "前三季度" is a period (the first three quarters), never a rank.
+        figure = ipofacts.parse_amount("2025年前三季度营收5343.7萬美元")
+        self.assertEqual((figure.value, figure.unit, figure.rank), (Decimal("53437000"), "USD", False))
+
     def test_qualifier(self):
         amount = ipofacts.parse_amount("超过 15 亿美元")
         self.assertEqual(amount.qualifier, "at_least")

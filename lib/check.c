@@ -385,15 +385,10 @@ static void check_conflicts(check_ctx *c)
                     ipf_buf_add(&m, " and ");
                     report_text(&m, fb);
                     /* Which bound separates them. */
-                    const ipofacts_interval *low = &ia, *high = &ib;
-                    if (!(ia.flags & IPOFACTS_INTERVAL_NO_HI) && !(ib.flags & IPOFACTS_INTERVAL_NO_LO) &&
-                        ia.hi < ib.lo) {
-                        low = &ia;
-                        high = &ib;
-                    } else {
-                        low = &ib;
-                        high = &ia;
-                    }
+                    const int a_below = !(ia.flags & IPOFACTS_INTERVAL_NO_HI) &&
+                                        !(ib.flags & IPOFACTS_INTERVAL_NO_LO) && ia.hi < ib.lo;
+                    const ipofacts_interval *low = a_below ? &ia : &ib;
+                    const ipofacts_interval *high = a_below ? &ib : &ia;
                     ipf_buf_printf(&m, " cannot both hold: %s < %s", ipf_num(x, sizeof x, low->hi, 8),
                                    ipf_num(y, sizeof y, high->lo, 8));
                     const ipofacts_fact *pair[2] = {fa, fb};

@@ -336,7 +336,8 @@ static ipofacts_status build_company_indexes(ipf_dataset_arena *a, ipofacts_comp
         c->periods_by_label = bylabel;
         c->periods_by_dates = bydates;
     }
-    if (c->fact_count > 0) {
+    /* Every fact names one of the company's periods: facts imply periods. */
+    if (c->fact_count > 0 && c->period_count > 0) {
         /* One array holds every period's file-order list, another every
          * period's sorted list; each period gets a slice of both. */
         const ipofacts_fact **order = ipf_dataset_arena_alloc(a, c->fact_count, sizeof *order);

@@ -153,11 +153,11 @@ int ipf_json_value(ipf_json_scan *s, unsigned depth, size_t *begin, size_t *end)
 {
     char stack[IPF_JSON_MAX_DEPTH];
     unsigned top = 0;
-    int c = ipf_json_peek(s);
+    (void)ipf_json_peek(s); /* skip the whitespace before the value */
     size_t start = s->pos;
     for (;;) {
         /* Here a value is expected. */
-        c = ipf_json_peek(s);
+        int c = ipf_json_peek(s);
         if (c == '{' || c == '[') {
             if (depth + top + 1 > IPF_JSON_MAX_DEPTH)
                 return fail(s, s->pos, IPOFACTS_E_TOO_LARGE, "nesting deeper than 64 levels");

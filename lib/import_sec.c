@@ -353,14 +353,16 @@ static const char *kind_name(int ch)
 /* Validates the value at pos (at `depth`) and leaves pos after it. */
 static ipofacts_status skip_value(sec_ctx *c, unsigned depth, size_t *begin, size_t *end)
 {
-    size_t b, e;
-    if (ipf_json_value(&c->s, depth, &b, &e) != 0)
-        return scan_fail(c);
+    /* The bounds are set on every path: where the value starts when the
+     * scan fails. */
+    size_t b = c->s.pos;
+    size_t e = b;
+    int failed = ipf_json_value(&c->s, depth, &b, &e) != 0;
     if (begin)
         *begin = b;
     if (end)
         *end = e;
-    return IPOFACTS_OK;
+    return failed ? scan_fail(c) : IPOFACTS_OK;
 }
 
 /* A malloc'd decoded copy of the string token text[b..e), its length in
@@ -1647,13 +1649,14 @@ static ipofacts_status build_document(sec_ctx *c, cJSON **doc)
                 sec_sub *sb = &subs[nsubs];
                 sb->first = v;
                 sb->latest = c->recs[v].filing;
-                while (w < h && ipofacts_decimal_cmp(&c->recs[w].value, &c->recs[v].value) == 0) {
+                /* recs[v] itself opens the run of equal values: w passes it. */
+                do {
                     if (filed_later(c, c->recs[w].filing, sb->latest))
                         sb->latest = c->recs[w].filing;
                     if (c->recs[w].decimals < min_dec)
                         min_dec = c->recs[w].decimals;
                     w++;
-                }
+                } while (w < h && ipofacts_decimal_cmp(&c->recs[w].value, &c->recs[v].value) == 0);
                 sb->count = w - v;
                 if (filed_later(c, sb->latest, latest))
                     latest = sb->latest;
@@ -1663,9 +1666,10 @@ static ipofacts_status build_document(sec_ctx *c, cJSON **doc)
                 nsubs++;
                 v = w;
             }
-            qsort(order, nsubs, sizeof *order, cmp_sub_ref);
-            if (nsubs > 1)
+            if (nsubs > 1) { /* one value is in order already */
+                qsort(order, nsubs, sizeof *order, cmp_sub_ref);
                 c->sum.restated += nsubs - 1;
+            }
             for (size_t q = 0; q < nsubs; q++) {
                 const sec_sub *sb = &subs[order[q].index];
                 fact_out fo;

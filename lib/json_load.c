@@ -626,7 +626,7 @@ static ipofacts_status scan(loader *L)
     pos = skip_ws_raw(L, pos);
     L->root_off = pos;
     if (pos >= n)
-        return scan_fail(L, IPOFACTS_E_SYNTAX, pos, stack, 0,
+        return scan_fail(L, IPOFACTS_E_SYNTAX, pos, NULL, 0,
                          n == 0 ? "the input is empty" : "the input holds no JSON value");
     for (;;) {
         /* A value starts at pos. */
@@ -840,7 +840,7 @@ static ipofacts_status check_duplicate_keys(loader *L, jloc *loc, const cJSON *o
     if (keys == NULL)
         return nomem(L);
     size_t i = 0;
-    for (const cJSON *c = obj->child; c != NULL; c = c->next)
+    for (const cJSON *c = obj->child; c != NULL && i < n; c = c->next)
         keys[i++] = c->string;
     size_t d = first_duplicate(keys, n);
     if (keys != small)
@@ -849,9 +849,12 @@ static ipofacts_status check_duplicate_keys(loader *L, jloc *loc, const cJSON *o
         return IPOFACTS_OK;
     if (d == LOC_NONE - 1)
         return nomem(L);
+    /* The member at index d; d < n, the number of members counted above. */
     const cJSON *c = obj->child;
-    for (i = 0; i < d; i++)
+    for (i = 0; i < d && c != NULL; i++)
         c = c->next;
+    if (c == NULL)
+        return fail(L, IPOFACTS_E_DUPLICATE, loc, "duplicate member in an object");
     jloc cl;
     jloc_init(&cl, loc, c->string, d, LOC_NONE);
     return fail(L, IPOFACTS_E_DUPLICATE, &cl, "duplicate member \"%s\" in an object", CLIP(c->string));
@@ -1140,7 +1143,7 @@ static ipofacts_status read_citations(loader *L, jloc *loc, const cJSON *arr, co
         return nomem(L);
     size_t i = 0;
     ipofacts_status st;
-    for (const cJSON *e = arr->child; e != NULL; e = e->next, i++) {
+    for (const cJSON *e = arr->child; e != NULL && i < n; e = e->next, i++) {
         jloc el;
         jloc_init(&el, loc, NULL, i, LOC_NONE);
         if (!cJSON_IsObject(e))
@@ -1188,7 +1191,7 @@ static ipofacts_status read_sources(loader *L, jloc *loc, const cJSON *arr)
     L->ds->source_count = n;
     size_t i = 0;
     ipofacts_status st;
-    for (const cJSON *e = arr->child; e != NULL; e = e->next, i++) {
+    for (const cJSON *e = arr->child; e != NULL && i < n; e = e->next, i++) {
         jloc el;
         jloc_init(&el, loc, NULL, i, LOC_NONE);
         if (!cJSON_IsObject(e))
@@ -1238,7 +1241,7 @@ static ipofacts_status read_people(loader *L, jloc *loc, const cJSON *arr, ipofa
         return nomem(L);
     size_t i = 0;
     ipofacts_status st;
-    for (const cJSON *e = arr->child; e != NULL; e = e->next, i++) {
+    for (const cJSON *e = arr->child; e != NULL && i < n; e = e->next, i++) {
         jloc el;
         jloc_init(&el, loc, NULL, i, LOC_NONE);
         if (!cJSON_IsObject(e))
@@ -1282,7 +1285,7 @@ static ipofacts_status read_members(loader *L, jloc *loc, const cJSON *arr, ipof
     size_t i = 0;
     ipofacts_status st;
     /* First pass: every member and its id. */
-    for (const cJSON *e = arr->child; e != NULL; e = e->next, i++) {
+    for (const cJSON *e = arr->child; e != NULL && i < n; e = e->next, i++) {
         jloc el;
         jloc_init(&el, loc, NULL, i, LOC_NONE);
         if (!cJSON_IsObject(e))
@@ -1309,7 +1312,7 @@ static ipofacts_status read_members(loader *L, jloc *loc, const cJSON *arr, ipof
             const char **ids = nr > 0 ? ipf_dataset_arena_alloc(&L->arena, nr, sizeof *ids) : NULL;
             if (nr > 0 && ids == NULL)
                 return nomem(L);
-            for (const cJSON *re = rel->child; re != NULL; re = re->next, j++) {
+            for (const cJSON *re = rel->child; re != NULL && j < nr; re = re->next, j++) {
                 if (!cJSON_IsString(re)) {
                     jloc rl;
                     jloc_init(&rl, rloc, NULL, j, LOC_NONE);
@@ -1362,7 +1365,7 @@ static ipofacts_status read_events(loader *L, jloc *loc, const cJSON *arr, ipofa
         return nomem(L);
     size_t i = 0;
     ipofacts_status st;
-    for (const cJSON *e = arr->child; e != NULL; e = e->next, i++) {
+    for (const cJSON *e = arr->child; e != NULL && i < n; e = e->next, i++) {
         jloc el;
         jloc_init(&el, loc, NULL, i, LOC_NONE);
         if (!cJSON_IsObject(e))
@@ -1407,7 +1410,7 @@ static ipofacts_status read_periods(loader *L, jloc *loc, const cJSON *arr, ipof
         return nomem(L);
     size_t i = 0;
     ipofacts_status st;
-    for (const cJSON *e = arr->child; e != NULL; e = e->next, i++) {
+    for (const cJSON *e = arr->child; e != NULL && i < n; e = e->next, i++) {
         jloc el;
         jloc_init(&el, loc, NULL, i, LOC_NONE);
         if (!cJSON_IsObject(e))
@@ -1592,7 +1595,7 @@ static ipofacts_status read_fact(loader *L, jloc *el, const cJSON *e, ipofacts_c
     jloc *sloc;
     if ((st = get_array(L, el, &r, FA_SOURCES, "sources", 1, &srcs, &sloc)) != IPOFACTS_OK)
         return st;
-    if (cJSON_GetArraySize(srcs) == 0)
+    if (srcs == NULL || cJSON_GetArraySize(srcs) == 0)
         return fail(L, IPOFACTS_E_SCHEMA, sloc, "a fact needs at least one source");
     if ((st = read_citations(L, sloc, srcs, &x->citations, &x->citation_count, &x->best_rank)) != IPOFACTS_OK)
         return st;
@@ -1617,7 +1620,7 @@ static ipofacts_status read_facts(loader *L, jloc *loc, const cJSON *arr, ipofac
         return nomem(L);
     size_t i = 0;
     ipofacts_status st;
-    for (const cJSON *e = arr->child; e != NULL; e = e->next, i++) {
+    for (const cJSON *e = arr->child; e != NULL && i < n; e = e->next, i++) {
         jloc el;
         jloc_init(&el, loc, NULL, i, LOC_NONE);
         if (!cJSON_IsObject(e))

@@ -837,11 +837,9 @@ IPOFACTS_API ipofacts_status ipofacts_dataset_save_file(const ipofacts_dataset *
         goto fail_open;
     }
     if (close(fd) != 0) {
-        fd = -1;
         st = io_error(error, path, "close failed", errno);
         goto fail_closed;
     }
-    fd = -1;
     if (rename(tmp, path) != 0) {
         st = io_error(error, path, "cannot rename the temporary file over it", errno);
         goto fail_closed;

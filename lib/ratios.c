@@ -578,8 +578,10 @@ IPOFACTS_API ipofacts_status ipofacts_ratio_concentration(ipofacts_ratio *out, c
             st = same_unit(&customers[i], revenue != NULL ? revenue : &customers[i]);
         if (st == IPOFACTS_RATIO_OK && vals[i] < 0)
             st = IPOFACTS_RATIO_INVALID_INPUT;
-        los[i] = iv.lo;
-        his[i] = iv.hi;
+        if (st == IPOFACTS_RATIO_OK) {
+            los[i] = iv.lo;
+            his[i] = iv.hi;
+        }
         flags |= carried_flags(&customers[i], NULL);
     }
     ipofacts_ratio sum;

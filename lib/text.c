@@ -473,7 +473,7 @@ static size_t scan_string(ipofacts_scan *sc, const char *a, size_t na, const cha
                           size_t nc)
 {
     size_t need = na + nb + nc + 1;
-    if (sc->strings_len + need > sc->strings_cap) {
+    if (sc->strings == NULL || sc->strings_len + need > sc->strings_cap) {
         size_t cap = sc->strings_cap ? sc->strings_cap : 4096;
         while (cap < sc->strings_len + need)
             cap *= 2;

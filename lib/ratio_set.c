@@ -163,7 +163,10 @@ static int kind_candidates(ipofacts_ratio_set *s, const ipofacts_company *c, ipo
                 for (size_t k = 0; k < d->ninputs; k++)
                     if (strcmp(d->inputs[k].role, "first") == 0 && d->inputs[k].fact != NULL)
                         b = ipofacts_period_end(ipofacts_fact_period(d->inputs[k].fact));
-                if (d->ratio.status == IPOFACTS_RATIO_MISSING_INPUT || a.year - b.year < 2) {
+                /* By days, not calendar years: a 52/53-week year may end on
+                 * 2026-01-03 one fiscal year after 2024-12-28. */
+                if (d->ratio.status == IPOFACTS_RATIO_MISSING_INPUT ||
+                    (double)(ipf_date_days(&a) - ipf_date_days(&b)) / 365.2425 < 1.5) {
                     ipofacts_derived_free(d);
                 } else if (!set_push(s, d)) {
                     ipofacts_derived_free(d);

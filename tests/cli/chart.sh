@@ -10,37 +10,8 @@
 #   1 - 4314000 / 3460000 = -0.246821, and the reported one -24.7%.
 #   Zhipu (智谱) reports revenue only for H1 2025 (~1.91 亿元, six months)
 #   and no cost of sales there: its gross margin is n/a (missing_input).
-set -u
-prog=$1
-data=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
+. "$(dirname "$0")/../cli_harness.sh"
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-
-# run ARGS...: runs the program; $status, $tmp/out, $tmp/err.
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
-# expect_err_re REGEX DESCRIPTION: stderr is one line that matches REGEX.
-expect_err_re() {
-    if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -E -q -- "$1" "$tmp/err"; then
-        pass "$2"
-    else
-        fail "$2: stderr is not one line matching /$1/"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
 expect_no_err() {
     if [ -s "$tmp/err" ]; then
         fail "$1: unexpected stderr"
@@ -332,5 +303,4 @@ run help chart
 expect_status 0 "help chart"
 if grep -q -- "--svg FILE" "$tmp/out"; then pass "help chart shows --svg FILE"; else fail "help chart"; fi
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

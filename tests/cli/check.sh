@@ -17,30 +17,8 @@
 #   not about 19 億: holding values;
 #   "超過 37 個月": 18.39 months on the net loss, 50.61 on the adjusted
 #   net loss: a basis-dependent claim, a warning.
-set -u
-prog=$1
-data=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
+. "$(dirname "$0")/../cli_harness.sh"
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
-expect_out_re() {
-    if grep -E -q -- "$1" "$tmp/out"; then pass "$2"; else fail "$2: no line matches /$1/"; fi
-}
 expect_no_out_re() {
     if grep -E -q -- "$1" "$tmp/out"; then fail "$2: a line matches /$1/"; else pass "$2"; fi
 }
@@ -153,5 +131,4 @@ expect_status 2 "no CSV for findings"
 run --dataset "$tmp/nosuchfile.json" check
 expect_status 2 "a missing dataset file"
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

@@ -1,25 +1,8 @@
 #!/bin/sh
 # Tests of `ipofacts export`.
 # Usage: sh export.sh PATH-TO-IPOFACTS TESTS-DATA-DIR
-set -u
-prog=$1
-data=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
+. "$(dirname "$0")/../cli_harness.sh"
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
 expect_py() {
     desc=$1
     shift
@@ -168,5 +151,4 @@ if grep -q "no/such/dir" "$tmp/err"; then pass "the message names the file"; els
 run --dataset "$data/cli/bad_unit.json" export
 expect_status 2 "export of a bad dataset"
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

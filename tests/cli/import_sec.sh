@@ -1,26 +1,9 @@
 #!/bin/sh
 # Tests of `ipofacts import-sec`.
 # Usage: sh import_sec.sh PATH-TO-IPOFACTS TESTS-DATA-DIR
-set -u
-prog=$1
-data=$2
+. "$(dirname "$0")/../cli_harness.sh"
 sec=$data/sec
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
 expect_grep() {
     if grep -q -- "$1" "$2"; then pass "$3"; else fail "$3: no \"$1\" in $2"; sed 's/^/    /' "$2"; fi
 }
@@ -188,5 +171,4 @@ expect_status 0 "import-sec --mapping"
 expect_grep "revenue,1,us-gaap:Revenues,duration,currency" "$tmp/out" "mapping lists us-gaap:Revenues first"
 expect_grep "cash,3,ifrs-full:CashAndCashEquivalents,instant,currency" "$tmp/out" "mapping lists ifrs cash"
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

@@ -2,27 +2,10 @@
 # Tests of `ipofacts parse TEXT...`: values, units, decimals, qualifiers,
 # spans, JSON, conversions, the table's alignment, and bad input.
 # Usage: sh parse.sh PATH-TO-IPOFACTS TESTS-DATA-DIR
-set -u
-prog=$1
-data=$2
+. "$(dirname "$0")/../cli_harness.sh"
 LC_ALL=C.UTF-8
 export LC_ALL
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
 # expect_out FIXED-STRING DESCRIPTION: stdout holds the string.
 expect_out() {
     if grep -F -q -- "$1" "$tmp/out"; then pass "$2"; else fail "$2: no \"$1\" in the output"; sed 's/^/    out: /' "$tmp/out"; fi
@@ -222,5 +205,4 @@ expect_status 2 "an unknown option"
 run --format csv parse 5亿
 expect_status 2 "--format csv"
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

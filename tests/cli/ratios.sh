@@ -14,38 +14,8 @@
 #   TTM to 2025-09-30 = 3052.3 萬 + 5343.7 萬 - 5343.7 萬 / 2.747 = 64,507,142;
 #   first-day return 235.4 / 165 - 1 = 42.67%;
 #   price-to-sales at the opening: 720 億港元 / 7.8 / 64,507,142 = 143.10.
-set -u
-prog=$1
-data=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
+. "$(dirname "$0")/../cli_harness.sh"
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
-expect_out_re() {
-    if grep -E -q -- "$1" "$tmp/out"; then pass "$2"; else fail "$2: no line matches /$1/"; fi
-}
-expect_err_re() {
-    if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -E -q -- "$1" "$tmp/err"; then
-        pass "$2"
-    else
-        fail "$2: stderr is not one line matching /$1/"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
 expect_py() {
     desc=$1
     shift
@@ -200,5 +170,4 @@ run --dataset "$data/ratios/edge.json" ratios edge --ratio growth --period 9M202
 expect_status 1 "nine months against twelve"
 expect_out_re "^growth of revenue +9M2025 +period_mismatch" "refused as period_mismatch"
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

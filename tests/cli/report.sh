@@ -8,44 +8,11 @@
 #   FY2024 3052.3 萬美元 = 30,523,000, 9M2025 5343.7 萬美元 = 53,437,000;
 #   gross margin 9M2025 23.3%; offer price 165 港元/股; public tranche
 #   1837 倍 oversubscribed; 385 employees at the end of September 2025.
-set -u
-prog=$1
-data=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
+. "$(dirname "$0")/../cli_harness.sh"
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-
-# run ARGS...: runs the program; $status, $tmp/out, $tmp/err.
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
 # expect_out TEXT DESCRIPTION: the output has TEXT.
 expect_out() {
     if grep -F -q -- "$1" "$tmp/out"; then pass "$2"; else fail "$2: no \"$1\" in the output"; fi
-}
-# expect_out_re REGEX DESCRIPTION: a line of the output matches REGEX (ERE).
-expect_out_re() {
-    if grep -E -q -- "$1" "$tmp/out"; then pass "$2"; else fail "$2: no line matches /$1/"; fi
-}
-# expect_err_re REGEX DESCRIPTION: stderr is one line that matches REGEX.
-expect_err_re() {
-    if [ "$(wc -l <"$tmp/err")" -eq 1 ] && grep -E -q -- "$1" "$tmp/err"; then
-        pass "$2"
-    else
-        fail "$2: stderr is not one line matching /$1/"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
 }
 # expect_py DESCRIPTION SCRIPT ARGS...: a python3 check exits 0.
 expect_py() {
@@ -298,5 +265,4 @@ run --dataset - report minimax <"$small"
 expect_status 0 "--dataset - reads standard input"
 if cmp -s "$tmp/out" "$tmp/small.txt"; then pass "the same report from stdin"; else fail "the report from stdin differs"; fi
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

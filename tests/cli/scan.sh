@@ -2,27 +2,10 @@
 # Tests of `ipofacts scan FILE`: every amount of a text with its span and
 # context, as a table, JSON or CSV; conversions; bad files.
 # Usage: sh scan.sh PATH-TO-IPOFACTS TESTS-DATA-DIR
-set -u
-prog=$1
-data=$2
+. "$(dirname "$0")/../cli_harness.sh"
 LC_ALL=C.UTF-8
 export LC_ALL
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
 expect_out() {
     if grep -F -q -- "$1" "$tmp/out"; then pass "$2"; else fail "$2: no \"$1\" in the output"; fi
 }
@@ -128,5 +111,4 @@ expect_status 2 "two FILEs"
 run scan --bogus "$figures"
 expect_status 2 "an unknown option"
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

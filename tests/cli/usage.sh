@@ -1,25 +1,8 @@
 #!/bin/sh
 # Tests of the command line of ipofacts: options, help, version, exit statuses.
 # Usage: sh usage.sh PATH-TO-IPOFACTS TESTS-DATA-DIR
-set -u
-prog=$1
-data=$2
-tmp=$(mktemp -d) || exit 1
-trap 'rm -rf "$tmp"' EXIT INT TERM
-count=0
-failures=0
+. "$(dirname "$0")/../cli_harness.sh"
 
-pass() { count=$((count + 1)); echo "ok $count - $1"; }
-fail() { count=$((count + 1)); failures=$((failures + 1)); echo "not ok $count - $1"; }
-run() { "$prog" "$@" >"$tmp/out" 2>"$tmp/err"; status=$?; }
-expect_status() {
-    if [ "$status" -eq "$1" ]; then
-        pass "$2: exit $1"
-    else
-        fail "$2: exit $status, expected $1"
-        sed 's/^/    stderr: /' "$tmp/err"
-    fi
-}
 # expect_usage_error REGEX DESCRIPTION: exit 2, nothing on stdout, and a
 # line on stderr that matches REGEX and points to the help.
 expect_usage_error() {
@@ -108,5 +91,4 @@ if [ -w /dev/full ]; then
     fi
 fi
 
-echo "1..$count"
-[ "$failures" -eq 0 ]
+finish

@@ -651,46 +651,24 @@ static void write_company(ipf_json_buf *b, unsigned indent, const ipofacts_compa
     str_member(b, in, &f, "currency", c->currency);
     if (c->has_fiscal_year_end)
         int_member(b, in, &f, "fiscal_year_end", (long)c->fiscal_year_end);
-    if (c->person_count > 0) {
-        array_open(b, in, &f, "people");
-        for (size_t i = 0; i < c->person_count; i++) {
-            element(b, in + 2, i);
-            write_person(b, in + 2, &c->people[i]);
-        }
-        array_close(b, in, c->person_count);
-    }
-    if (c->member_count > 0) {
-        array_open(b, in, &f, "members");
-        for (size_t i = 0; i < c->member_count; i++) {
-            element(b, in + 2, i);
-            write_member(b, in + 2, &c->members[i]);
-        }
-        array_close(b, in, c->member_count);
-    }
-    if (c->event_count > 0) {
-        array_open(b, in, &f, "events");
-        for (size_t i = 0; i < c->event_count; i++) {
-            element(b, in + 2, i);
-            write_event(b, in + 2, &c->events[i]);
-        }
-        array_close(b, in, c->event_count);
-    }
-    if (c->period_count > 0) {
-        array_open(b, in, &f, "periods");
-        for (size_t i = 0; i < c->period_count; i++) {
-            element(b, in + 2, i);
-            write_period(b, in + 2, &c->periods[i]);
-        }
-        array_close(b, in, c->period_count);
-    }
-    if (c->fact_count > 0) {
-        array_open(b, in, &f, "facts");
-        for (size_t i = 0; i < c->fact_count; i++) {
-            element(b, in + 2, i);
-            write_fact(b, in + 2, &c->facts[i]);
-        }
-        array_close(b, in, c->fact_count);
-    }
+    /* The company's lists, each omitted when empty. */
+#define WRITE_LIST(key, items, count, writer)          \
+    do {                                               \
+        if ((count) > 0) {                             \
+            array_open(b, in, &f, key);                \
+            for (size_t i = 0; i < (count); i++) {     \
+                element(b, in + 2, i);                 \
+                writer(b, in + 2, &(items)[i]);        \
+            }                                          \
+            array_close(b, in, count);                 \
+        }                                              \
+    } while (0)
+    WRITE_LIST("people", c->people, c->person_count, write_person);
+    WRITE_LIST("members", c->members, c->member_count, write_member);
+    WRITE_LIST("events", c->events, c->event_count, write_event);
+    WRITE_LIST("periods", c->periods, c->period_count, write_period);
+    WRITE_LIST("facts", c->facts, c->fact_count, write_fact);
+#undef WRITE_LIST
     extras(b, in, &f, c->extras);
     close_object(b, indent, f);
 }

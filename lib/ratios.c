@@ -49,17 +49,24 @@ IPOFACTS_API const char *ipofacts_ratio_basis_name(ipofacts_ratio_basis basis)
     return "unknown";
 }
 
+/* The index of name in a table of names (NULL entries skipped), or -1. */
+static int name_index(const char *const *names, size_t count, const char *name)
+{
+    for (size_t i = 0; i < count; i++)
+        if (names[i] != NULL && strcmp(names[i], name) == 0)
+            return (int)i;
+    return -1;
+}
+
 IPOFACTS_API ipofacts_status ipofacts_ratio_basis_from_name(ipofacts_ratio_basis *out, const char *name)
 {
     if (out == NULL || name == NULL)
         return IPOFACTS_E_INVALID;
-    for (size_t i = 0; i < NBASES; i++) {
-        if (strcmp(basis_names[i], name) == 0) {
-            *out = (ipofacts_ratio_basis)i;
-            return IPOFACTS_OK;
-        }
-    }
-    return IPOFACTS_E_NOT_FOUND;
+    int i = name_index(basis_names, NBASES, name);
+    if (i < 0)
+        return IPOFACTS_E_NOT_FOUND;
+    *out = (ipofacts_ratio_basis)i;
+    return IPOFACTS_OK;
 }
 
 static const char *const kind_names[IPOFACTS_RATIO_KIND_COUNT] = {
@@ -96,13 +103,11 @@ IPOFACTS_API ipofacts_status ipofacts_ratio_kind_from_name(ipofacts_ratio_kind *
 {
     if (out == NULL || name == NULL)
         return IPOFACTS_E_INVALID;
-    for (int i = 1; i < IPOFACTS_RATIO_KIND_COUNT; i++) {
-        if (strcmp(kind_names[i], name) == 0) {
-            *out = (ipofacts_ratio_kind)i;
-            return IPOFACTS_OK;
-        }
-    }
-    return IPOFACTS_E_NOT_FOUND;
+    int i = name_index(kind_names, IPOFACTS_RATIO_KIND_COUNT, name);
+    if (i < 0)
+        return IPOFACTS_E_NOT_FOUND;
+    *out = (ipofacts_ratio_kind)i;
+    return IPOFACTS_OK;
 }
 
 IPOFACTS_API const char *ipofacts_ratio_kind_reported_concept(ipofacts_ratio_kind kind, const char *concept_id)

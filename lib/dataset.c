@@ -29,24 +29,12 @@ static char *chunk_data(ipf_dataset_chunk *c)
     return (char *)c + sizeof *c;
 }
 
-void *ipf_dataset_arena_alloc(ipf_dataset_arena *a, size_t count, size_t size)
+/* A new chunk of at least n usable bytes, or a chunk of its own behind the
+ * head for a large block (so the head's free space is not lost); returns
+ * its data, NULL when memory runs out. When the chunk becomes the head,
+ * the caller carves its block from it. */
+static char *arena_chunk(ipf_dataset_arena *a, size_t n, int *is_head)
 {
-    if (size != 0 && count > SIZE_MAX / size)
-        return NULL;
-    size_t n = count * size;
-    if (n == 0)
-        n = 1;
-    if (n > SIZE_MAX - ARENA_ALIGN)
-        return NULL;
-    n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
-    if (n <= a->left) {
-        void *p = a->cur;
-        a->cur += n;
-        a->left -= n;
-        return p;
-    }
-    /* A large block gets a chunk of its own, behind the current one, so the
-     * free space of the current chunk is not lost. */
     if (n > ARENA_MIN_CHUNK / 4 && a->head != NULL) {
         if (n > SIZE_MAX - sizeof(ipf_dataset_chunk))
             return NULL;
@@ -56,6 +44,7 @@ void *ipf_dataset_arena_alloc(ipf_dataset_arena *a, size_t count, size_t size)
         c->size = n;
         c->next = a->head->next;
         a->head->next = c;
+        *is_head = 0;
         return chunk_data(c);
     }
     size_t want = a->head != NULL ? a->head->size * 2 : ARENA_MIN_CHUNK;
@@ -71,20 +60,60 @@ void *ipf_dataset_arena_alloc(ipf_dataset_arena *a, size_t count, size_t size)
     c->size = want;
     c->next = a->head;
     a->head = c;
-    a->cur = chunk_data(c) + n;
-    a->left = want - n;
+    a->cur = chunk_data(c);
+    a->left = want;
+    *is_head = 1;
     return chunk_data(c);
+}
+
+void *ipf_dataset_arena_alloc(ipf_dataset_arena *a, size_t count, size_t size)
+{
+    if (size != 0 && count > SIZE_MAX / size)
+        return NULL;
+    size_t n = count * size;
+    if (n == 0)
+        n = 1;
+    if (n > SIZE_MAX - ARENA_ALIGN)
+        return NULL;
+    n = (n + ARENA_ALIGN - 1) & ~(ARENA_ALIGN - 1);
+    /* Strings are taken from the top of the chunk, so the free space may
+     * end anywhere: only whole 16-byte units below it can hold an object. */
+    if (n <= (a->left & ~(ARENA_ALIGN - 1))) {
+        void *p = a->cur;
+        a->cur += n;
+        a->left -= n;
+        return p;
+    }
+    int is_head;
+    char *p = arena_chunk(a, n, &is_head);
+    if (p != NULL && is_head) {
+        a->cur += n;
+        a->left -= n;
+    }
+    return p;
 }
 
 char *ipf_dataset_arena_strndup(ipf_dataset_arena *a, const char *s, size_t n)
 {
     if (n == SIZE_MAX)
         return NULL;
-    char *p = ipf_dataset_arena_alloc(a, 1, n + 1);
-    if (p != NULL) {
-        memcpy(p, s, n);
-        p[n] = '\0';
+    size_t need = n + 1;
+    char *p;
+    if (need <= a->left) {
+        a->left -= need;
+        p = a->cur + a->left;
+    } else {
+        int is_head;
+        p = arena_chunk(a, need, &is_head);
+        if (p == NULL)
+            return NULL;
+        if (is_head) {
+            a->left -= need;
+            p = a->cur + a->left;
+        }
     }
+    memcpy(p, s, n);
+    p[n] = '\0';
     return p;
 }
 
@@ -99,6 +128,38 @@ void ipf_dataset_arena_free(ipf_dataset_arena *a)
     a->head = NULL;
     a->cur = NULL;
     a->left = 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Facts being loaded                                                  */
+/* ------------------------------------------------------------------ */
+
+/* The sizes the dataset's memory figures rest on (docs/performance.md):
+ * facts and citations are most of a loaded dataset. */
+_Static_assert(sizeof(ipofacts_fact) <= 88, "a fact takes at most 88 bytes");
+_Static_assert(sizeof(ipf_citation) <= 16, "a citation takes at most 16 bytes");
+
+ipofacts_status ipf_dataset_fact_set_rare(ipf_dataset_arena *a, ipofacts_fact *f, const ipofacts_decimal *upper,
+                                          const char *note, const ipf_extras *extras,
+                                          const ipf_extras *const *citation_extras)
+{
+    f->flags &= (uint8_t)~IPF_FACT_HAS_UPPER;
+    if (upper == NULL && note == NULL && extras == NULL && citation_extras == NULL) {
+        f->rare = NULL;
+        return IPOFACTS_OK;
+    }
+    ipf_fact_rare *r = ipf_dataset_arena_alloc(a, 1, sizeof *r);
+    if (r == NULL)
+        return IPOFACTS_E_NOMEM;
+    if (upper != NULL) {
+        r->upper = *upper;
+        f->flags |= IPF_FACT_HAS_UPPER;
+    }
+    r->note = note;
+    r->extras = extras;
+    r->citation_extras = citation_extras;
+    f->rare = r;
+    return IPOFACTS_OK;
 }
 
 /* ------------------------------------------------------------------ */
@@ -256,13 +317,15 @@ static int fact_key_cmp(const ipofacts_fact *f, const char *concept_id, const ch
     return segment_cmp(f->segment, segment);
 }
 
+/* Sorts pointers to the facts of one company: their order in memory is the
+ * file order. */
 static int fact_sorted_qcmp(const void *a, const void *b)
 {
     const ipofacts_fact *x = *(const ipofacts_fact *const *)a, *y = *(const ipofacts_fact *const *)b;
     int c = fact_key_cmp(x, y->concept_id, y->segment);
     if (c != 0)
         return c;
-    return x->index < y->index ? -1 : x->index > y->index;
+    return x < y ? -1 : x > y;
 }
 
 static int company_key_qcmp(const void *a, const void *b)
@@ -338,13 +401,20 @@ static ipofacts_status build_company_indexes(ipf_dataset_arena *a, ipofacts_comp
     }
     /* Every fact names one of the company's periods: facts imply periods. */
     if (c->fact_count > 0 && c->period_count > 0) {
+        /* Positions are stored in 4 bytes: more facts than that in one
+         * company could not be held in memory anyway (88 bytes each). */
+        if (c->fact_count > UINT32_MAX)
+            return IPOFACTS_E_NOMEM;
         /* One array holds every period's file-order list, another every
-         * period's sorted list; each period gets a slice of both. */
-        const ipofacts_fact **order = ipf_dataset_arena_alloc(a, c->fact_count, sizeof *order);
-        const ipofacts_fact **sorted = ipf_dataset_arena_alloc(a, c->fact_count, sizeof *sorted);
+         * period's sorted list; each period gets a slice of both. The sort
+         * runs on pointers (tmp), whose order is the file order. */
+        uint32_t *order = ipf_dataset_arena_alloc(a, c->fact_count, sizeof *order);
+        uint32_t *sorted = ipf_dataset_arena_alloc(a, c->fact_count, sizeof *sorted);
         size_t *fill = calloc(c->period_count, sizeof *fill);
-        if (order == NULL || sorted == NULL || fill == NULL) {
+        const ipofacts_fact **tmp = malloc(c->fact_count * sizeof *tmp);
+        if (order == NULL || sorted == NULL || fill == NULL || tmp == NULL) {
             free(fill);
+            free(tmp);
             return IPOFACTS_E_NOMEM;
         }
         ipofacts_period *periods = (ipofacts_period *)c->periods;
@@ -359,12 +429,18 @@ static ipofacts_status build_company_indexes(ipf_dataset_arena *a, ipofacts_comp
         for (size_t i = 0; i < c->fact_count; i++) {
             size_t p = c->facts[i].period->index;
             size_t k = (size_t)(periods[p].facts - order) + fill[p]++;
-            order[k] = sorted[k] = &c->facts[i];
+            order[k] = (uint32_t)i;
+            tmp[k] = &c->facts[i];
         }
         free(fill);
-        for (size_t p = 0; p < c->period_count; p++)
-            if (periods[p].fact_count > 1)
-                qsort((void *)periods[p].sorted, periods[p].fact_count, sizeof *sorted, fact_sorted_qcmp);
+        for (size_t p = 0; p < c->period_count; p++) {
+            size_t first = (size_t)(periods[p].facts - order), n = periods[p].fact_count;
+            if (n > 1)
+                qsort(tmp + first, n, sizeof *tmp, fact_sorted_qcmp);
+            for (size_t k = first; k < first + n; k++)
+                sorted[k] = (uint32_t)(tmp[k] - c->facts);
+        }
+        free(tmp);
     }
     return IPOFACTS_OK;
 }
@@ -912,26 +988,27 @@ IPOFACTS_API const ipofacts_fact *ipofacts_period_fact_at(const ipofacts_period 
 {
     if (period == NULL || index >= period->fact_count)
         return NULL;
-    return period->facts[index];
+    return &period->company->facts[period->facts[index]];
 }
 
-const ipofacts_fact *const *ipf_dataset_period_facts(const ipofacts_period *period, const char *concept_id,
-                                                     const char *segment, size_t *count)
+const uint32_t *ipf_dataset_period_facts(const ipofacts_period *period, const char *concept_id, const char *segment,
+                                         size_t *count)
 {
     *count = 0;
     if (period == NULL || concept_id == NULL || period->fact_count == 0)
         return NULL;
-    const ipofacts_fact *const *s = period->sorted;
+    const uint32_t *s = period->sorted;
+    const ipofacts_fact *facts = period->company->facts;
     size_t lo = 0, hi = period->fact_count;
     while (lo < hi) {
         size_t mid = lo + (hi - lo) / 2;
-        if (fact_key_cmp(s[mid], concept_id, segment) < 0)
+        if (fact_key_cmp(&facts[s[mid]], concept_id, segment) < 0)
             lo = mid + 1;
         else
             hi = mid;
     }
     size_t end = lo;
-    while (end < period->fact_count && fact_key_cmp(s[end], concept_id, segment) == 0)
+    while (end < period->fact_count && fact_key_cmp(&facts[s[end]], concept_id, segment) == 0)
         end++;
     if (end == lo)
         return NULL;
@@ -1017,10 +1094,11 @@ int ipf_dataset_fact_prefer_cmp(const ipofacts_fact *a, const ipofacts_fact *b, 
         c = a->citation_count > b->citation_count ? -1 : 1;
     } else {
         why = IPOFACTS_PREFER_FILE_ORDER;
-        if (a->company != b->company)
-            c = a->company->index < b->company->index ? -1 : 1;
-        else
-            c = a->index < b->index ? -1 : (a->index > b->index ? 1 : 0);
+        const ipofacts_company *ca = ipf_fact_company(a), *cb = ipf_fact_company(b);
+        if (ca != cb)
+            c = ca->index < cb->index ? -1 : 1;
+        else /* the facts of a company are one array in file order */
+            c = a < b ? -1 : (a > b ? 1 : 0);
     }
     if (reason != NULL)
         *reason = why;
@@ -1037,16 +1115,18 @@ IPOFACTS_API ipofacts_status ipofacts_period_find_fact(const ipofacts_fact **out
     if (period == NULL || concept_id == NULL)
         return IPOFACTS_E_INVALID;
     size_t n;
-    const ipofacts_fact *const *m = ipf_dataset_period_facts(period, concept_id, segment, &n);
+    const uint32_t *m = ipf_dataset_period_facts(period, concept_id, segment, &n);
     if (n == 0)
         return IPOFACTS_E_NOT_FOUND;
-    const ipofacts_fact *best = m[0], *second = NULL;
+    const ipofacts_fact *facts = period->company->facts;
+    const ipofacts_fact *best = &facts[m[0]], *second = NULL;
     for (size_t i = 1; i < n; i++) {
-        if (ipf_dataset_fact_prefer_cmp(m[i], best, NULL) < 0) {
+        const ipofacts_fact *f = &facts[m[i]];
+        if (ipf_dataset_fact_prefer_cmp(f, best, NULL) < 0) {
             second = best;
-            best = m[i];
-        } else if (second == NULL || ipf_dataset_fact_prefer_cmp(m[i], second, NULL) < 0) {
-            second = m[i];
+            best = f;
+        } else if (second == NULL || ipf_dataset_fact_prefer_cmp(f, second, NULL) < 0) {
+            second = f;
         }
     }
     ipofacts_preference reason = IPOFACTS_PREFER_ONLY;
@@ -1107,9 +1187,10 @@ IPOFACTS_API ipofacts_status ipofacts_fact_upper(ipofacts_decimal *out, const ip
 {
     if (out == NULL || fact == NULL)
         return IPOFACTS_E_INVALID;
-    if (!(fact->flags & IPF_FACT_HAS_UPPER))
+    const ipofacts_decimal *upper = ipf_fact_upper(fact);
+    if (upper == NULL)
         return IPOFACTS_E_NOT_FOUND;
-    *out = fact->upper;
+    *out = *upper;
     return IPOFACTS_OK;
 }
 
@@ -1127,8 +1208,8 @@ IPOFACTS_API ipofacts_status ipofacts_fact_interval(ipofacts_interval *out, cons
 {
     if (out == NULL || fact == NULL)
         return IPOFACTS_E_INVALID;
-    return ipofacts_reported_interval(out, &fact->value, (fact->flags & IPF_FACT_HAS_UPPER) ? &fact->upper : NULL,
-                                      fact->decimals, (ipofacts_qualifier)fact->qualifier);
+    return ipofacts_reported_interval(out, &fact->value, ipf_fact_upper(fact), fact->decimals,
+                                      (ipofacts_qualifier)fact->qualifier);
 }
 
 IPOFACTS_API const ipofacts_period *ipofacts_fact_period(const ipofacts_fact *fact)
@@ -1138,12 +1219,12 @@ IPOFACTS_API const ipofacts_period *ipofacts_fact_period(const ipofacts_fact *fa
 
 IPOFACTS_API const ipofacts_company *ipofacts_fact_company(const ipofacts_fact *fact)
 {
-    return fact != NULL ? fact->company : NULL;
+    return fact != NULL ? ipf_fact_company(fact) : NULL;
 }
 
 IPOFACTS_API const char *ipofacts_fact_note(const ipofacts_fact *fact)
 {
-    return fact != NULL ? fact->note : NULL;
+    return fact != NULL ? ipf_fact_note(fact) : NULL;
 }
 
 IPOFACTS_API const char *ipofacts_fact_id(const ipofacts_fact *fact)

@@ -22,16 +22,20 @@
 
 typedef struct ipf_dataset_chunk ipf_dataset_chunk;
 
+/* Objects are carved from the low end of the newest chunk, 16-byte aligned;
+ * strings from its high end, byte-aligned (a string needs no alignment, and
+ * rounding each to 16 bytes would waste a third of their space). */
 typedef struct ipf_dataset_arena {
     ipf_dataset_chunk *head; /* newest chunk first */
-    char *cur;               /* next free byte of the head chunk */
-    size_t left;             /* free bytes after cur */
+    char *cur;               /* next free byte of the head chunk for objects */
+    size_t left;             /* free bytes after cur: strings end at cur + left */
 } ipf_dataset_arena;
 
 /* Zero-filled, 16-byte aligned memory that lives until the arena is freed;
  * NULL when memory runs out or size * count overflows. */
 void *ipf_dataset_arena_alloc(ipf_dataset_arena *a, size_t count, size_t size);
-/* A NUL-terminated copy of n bytes of s; NULL when memory runs out. */
+/* A NUL-terminated copy of n bytes of s, not aligned; NULL when memory runs
+ * out. */
 char *ipf_dataset_arena_strndup(ipf_dataset_arena *a, const char *s, size_t n);
 /* Frees every chunk; the arena is empty afterwards. */
 void ipf_dataset_arena_free(ipf_dataset_arena *a);
@@ -58,11 +62,12 @@ typedef struct ipf_extras {
     } items[];
 } ipf_extras;
 
-/* A citation: a source and the literal text of the figure in it. */
+/* A citation: a source and the literal text of the figure in it. The
+ * unknown members of citations, rare, are kept beside the array of
+ * citations by its owner (citation_extras), not in every citation. */
 typedef struct ipf_citation {
     const ipofacts_source *source;
     const char *text; /* NULL when the file gives none */
-    const ipf_extras *extras;
 } ipf_citation;
 
 struct ipofacts_source {
@@ -83,6 +88,9 @@ struct ipofacts_person {
     ipofacts_date born;
     const ipf_citation *citations;
     size_t citation_count;
+    /* The unknown members of each citation (citation_count entries, NULL
+     * for a citation with none); NULL when no citation has any. */
+    const ipf_extras *const *citation_extras;
     const ipf_extras *extras;
 };
 
@@ -103,6 +111,7 @@ struct ipofacts_event {
     const char *note;
     const ipf_citation *citations;
     size_t citation_count;
+    const ipf_extras *const *citation_extras; /* as in ipofacts_person */
     const ipf_extras *extras;
 };
 
@@ -115,38 +124,52 @@ struct ipofacts_period {
     int32_t months;        /* whole months of a duration (the nearest when not whole); 0 for an instant */
     uint8_t is_instant;
     size_t index;          /* position in the company's periods */
-    /* Facts of this period in file order. */
-    const ipofacts_fact *const *facts;
+    /* Facts of this period in file order, as positions in the company's
+     * facts (4 bytes each instead of a pointer's 8). */
+    const uint32_t *facts;
     size_t fact_count;
     /* The same facts sorted by (concept id, segment with NULL first, file
      * order): equal (concept, segment) facts are adjacent. */
-    const ipofacts_fact *const *sorted;
+    const uint32_t *sorted;
     const ipf_extras *extras;
 };
 
 /* ipofacts_fact::flags */
 #define IPF_FACT_HAS_QUALIFIER 1u /* the file gave a qualifier (even "exact") */
-#define IPF_FACT_HAS_UPPER 2u     /* upper is meaningful (a range) */
+#define IPF_FACT_HAS_UPPER 2u     /* the rare part's upper is meaningful (a range) */
 
+/* The members a fact seldom has, allocated only for the facts that have one
+ * of them. */
+typedef struct ipf_fact_rare {
+    ipofacts_decimal upper;                   /* with IPF_FACT_HAS_UPPER */
+    const char *note;                         /* NULL when none */
+    const ipf_extras *extras;                 /* the fact's unknown members */
+    const ipf_extras *const *citation_extras; /* as in ipofacts_person */
+} ipf_fact_rare;
+
+/*
+ * A fact: 88 bytes, the bulk of a dataset. Its company is its period's
+ * (ipf_fact_company()); its position in the company's facts, the file
+ * order, is its place in the company's array, so comparing two pointers
+ * to facts of one company compares their positions. Read the rare members
+ * through ipf_fact_upper(), ipf_fact_note(), ipf_fact_extras() and
+ * ipf_fact_citation_extras().
+ */
 struct ipofacts_fact {
     ipofacts_decimal value;
-    ipofacts_decimal upper;
-    const char *concept_id;   /* interned */
-    const char *segment;      /* interned member id, NULL for the whole company */
-    const char *unit;         /* interned */
-    const char *id;           /* NULL when the file gives none */
-    const char *note;
+    const char *concept_id;        /* interned */
+    const char *segment;           /* interned member id, NULL for the whole company */
+    const char *unit;              /* interned */
+    const char *id;                /* NULL when the file gives none */
     const ipofacts_period *period;
-    const ipofacts_company *company;
     const ipf_citation *citations; /* at least one */
-    size_t citation_count;
-    const ipf_extras *extras;
-    size_t index;             /* position in the company's facts */
-    int32_t decimals;         /* IPOFACTS_DECIMALS_INF when exact */
-    uint32_t best_rank;       /* the lowest rank of its sources */
-    uint16_t concept;         /* an ipofacts_concept */
-    uint8_t qualifier;        /* an ipofacts_qualifier */
-    uint8_t flags;            /* IPF_FACT_* */
+    const ipf_fact_rare *rare;     /* NULL when the fact has none of them */
+    uint32_t citation_count;
+    uint32_t best_rank;            /* the lowest rank of its sources */
+    int32_t decimals;              /* IPOFACTS_DECIMALS_INF when exact */
+    uint16_t concept;              /* an ipofacts_concept */
+    uint8_t qualifier;             /* an ipofacts_qualifier */
+    uint8_t flags;                 /* IPF_FACT_* */
 };
 
 struct ipofacts_company {
@@ -205,16 +228,57 @@ struct ipofacts_dataset {
 };
 
 /* ------------------------------------------------------------------ */
+/* Fact members that are not stored as they are read                   */
+/* ------------------------------------------------------------------ */
+
+static inline const ipofacts_company *ipf_fact_company(const ipofacts_fact *f)
+{
+    return f->period->company;
+}
+
+/* The upper end of a range; NULL unless IPF_FACT_HAS_UPPER. */
+static inline const ipofacts_decimal *ipf_fact_upper(const ipofacts_fact *f)
+{
+    return (f->flags & IPF_FACT_HAS_UPPER) ? &f->rare->upper : NULL;
+}
+
+static inline const char *ipf_fact_note(const ipofacts_fact *f)
+{
+    return f->rare != NULL ? f->rare->note : NULL;
+}
+
+static inline const ipf_extras *ipf_fact_extras(const ipofacts_fact *f)
+{
+    return f->rare != NULL ? f->rare->extras : NULL;
+}
+
+static inline const ipf_extras *const *ipf_fact_citation_extras(const ipofacts_fact *f)
+{
+    return f->rare != NULL ? f->rare->citation_extras : NULL;
+}
+
+/*
+ * Sets the rare members of a fact being loaded (upper NULL when the fact is
+ * not a range; the others NULL when absent): allocates its ipf_fact_rare in
+ * the arena only when one of them is present, and sets IPF_FACT_HAS_UPPER
+ * with an upper. Returns IPOFACTS_OK or IPOFACTS_E_NOMEM.
+ */
+ipofacts_status ipf_dataset_fact_set_rare(ipf_dataset_arena *a, ipofacts_fact *f, const ipofacts_decimal *upper,
+                                          const char *note, const ipf_extras *extras,
+                                          const ipf_extras *const *citation_extras);
+
+/* ------------------------------------------------------------------ */
 /* Lookups for other layers                                            */
 /* ------------------------------------------------------------------ */
 
 /*
  * The facts of a period with this concept id and segment (NULL: the whole
- * company), in file order: *count of them starting at the returned pointer
- * (inside period->sorted). Returns NULL with *count 0 when none match.
+ * company), in file order, as positions in the company's facts: *count of
+ * them starting at the returned pointer (inside period->sorted). Returns
+ * NULL with *count 0 when none match.
  */
-const ipofacts_fact *const *ipf_dataset_period_facts(const ipofacts_period *period, const char *concept_id,
-                                                      const char *segment, size_t *count);
+const uint32_t *ipf_dataset_period_facts(const ipofacts_period *period, const char *concept_id, const char *segment,
+                                         size_t *count);
 
 /*
  * Orders two facts by the preference rule: negative when a is preferred over

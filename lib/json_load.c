@@ -1128,12 +1128,16 @@ static ipofacts_status get_array(loader *L, jloc *oloc, objr *r, size_t k, const
 enum { CI_SOURCE, CI_TEXT, CI_N };
 static const char *const citation_names[CI_N] = {"source", "text"};
 
+/* Reads an array of citations into *out and *count, their unknown members
+ * into *extras (NULL when no citation has any). */
 static ipofacts_status read_citations(loader *L, jloc *loc, const cJSON *arr, const ipf_citation **out,
-                                      size_t *count, uint32_t *best_rank)
+                                      size_t *count, const ipf_extras *const **extras, uint32_t *best_rank)
 {
     size_t n = (size_t)cJSON_GetArraySize(arr);
+    const ipf_extras **ce = NULL;
     *out = NULL;
     *count = 0;
+    *extras = NULL;
     if (best_rank != NULL)
         *best_rank = UINT32_MAX;
     if (n == 0)
@@ -1150,8 +1154,14 @@ static ipofacts_status read_citations(loader *L, jloc *loc, const cJSON *arr, co
             return fail(L, IPOFACTS_E_SCHEMA, &el,
                         "a citation must be an object {\"source\": ..., \"text\": ...}, not %s", type_name(e));
         objr r;
-        if ((st = read_object(L, &el, e, citation_names, CI_N, &r, &cit[i].extras)) != IPOFACTS_OK)
+        const ipf_extras *cx;
+        if ((st = read_object(L, &el, e, citation_names, CI_N, &r, &cx)) != IPOFACTS_OK)
             return st;
+        if (cx != NULL) {
+            if (ce == NULL && (ce = ipf_dataset_arena_alloc(&L->arena, n, sizeof *ce)) == NULL)
+                return nomem(L);
+            ce[i] = cx;
+        }
         const cJSON *sv = r.v[CI_SOURCE];
         if (sv == NULL)
             return missing(L, &el, "source", "a source id");
@@ -1170,6 +1180,7 @@ static ipofacts_status read_citations(loader *L, jloc *loc, const cJSON *arr, co
     }
     *out = cit;
     *count = n;
+    *extras = ce;
     return IPOFACTS_OK;
 }
 
@@ -1258,7 +1269,8 @@ static ipofacts_status read_people(loader *L, jloc *loc, const cJSON *arr, ipofa
             (st = get_array(L, &el, &r, PE_SOURCES, "sources", 0, &srcs, &sloc)) != IPOFACTS_OK)
             return st;
         if (srcs != NULL &&
-            (st = read_citations(L, sloc, srcs, &x->citations, &x->citation_count, NULL)) != IPOFACTS_OK)
+            (st = read_citations(L, sloc, srcs, &x->citations, &x->citation_count, &x->citation_extras, NULL)) !=
+                IPOFACTS_OK)
             return st;
         int put = idmap_put(&L->people, x->id, x);
         if (put < 0)
@@ -1381,7 +1393,8 @@ static ipofacts_status read_events(loader *L, jloc *loc, const cJSON *arr, ipofa
             (st = get_array(L, &el, &r, EV_SOURCES, "sources", 0, &srcs, &sloc)) != IPOFACTS_OK)
             return st;
         if (srcs != NULL &&
-            (st = read_citations(L, sloc, srcs, &x->citations, &x->citation_count, NULL)) != IPOFACTS_OK)
+            (st = read_citations(L, sloc, srcs, &x->citations, &x->citation_count, &x->citation_extras, NULL)) !=
+                IPOFACTS_OK)
             return st;
     }
     c->events = v;
@@ -1501,7 +1514,12 @@ static ipofacts_status read_fact(loader *L, jloc *el, const cJSON *e, ipofacts_c
     objr r;
     ipofacts_status st;
     const char *period_id, *segment;
-    if ((st = read_object(L, el, e, fact_names, FA_N, &r, &x->extras)) != IPOFACTS_OK ||
+    /* The members few facts have, stored apart (ipf_dataset_fact_set_rare). */
+    const ipf_extras *extras;
+    ipofacts_decimal upper;
+    int has_upper = 0;
+    const char *note;
+    if ((st = read_object(L, el, e, fact_names, FA_N, &r, &extras)) != IPOFACTS_OK ||
         (st = get_id(L, el, &r, FA_ID, "id", 0, &x->id)) != IPOFACTS_OK ||
         (st = get_string(L, el, &r, FA_CONCEPT, "concept", 1, 1, &x->concept_id)) != IPOFACTS_OK)
         return st;
@@ -1578,17 +1596,17 @@ static ipofacts_status read_fact(loader *L, jloc *el, const cJSON *e, ipofacts_c
         if (q != IPOFACTS_QUALIFIER_RANGE)
             return fail(L, IPOFACTS_E_SCHEMA, mloc(&r, el, FA_UPPER, "upper"),
                         "\"upper\" is allowed only with the qualifier \"range\"");
-        if ((st = get_decimal(L, el, &r, FA_UPPER, "upper", &x->upper)) != IPOFACTS_OK)
+        if ((st = get_decimal(L, el, &r, FA_UPPER, "upper", &upper)) != IPOFACTS_OK)
             return st;
-        if (ipofacts_decimal_cmp(&x->upper, &x->value) < 0)
+        if (ipofacts_decimal_cmp(&upper, &x->value) < 0)
             return fail(L, IPOFACTS_E_SCHEMA, mloc(&r, el, FA_UPPER, "upper"),
                         "\"upper\" is below \"value\" in a range");
-        x->flags |= IPF_FACT_HAS_UPPER;
+        has_upper = 1;
     } else if (q == IPOFACTS_QUALIFIER_RANGE) {
         return missing(L, el, "upper", "the upper end of a range");
     }
 
-    if ((st = get_string(L, el, &r, FA_NOTE, "note", 0, 0, &x->note)) != IPOFACTS_OK)
+    if ((st = get_string(L, el, &r, FA_NOTE, "note", 0, 0, &note)) != IPOFACTS_OK)
         return st;
 
     const cJSON *srcs;
@@ -1597,8 +1615,15 @@ static ipofacts_status read_fact(loader *L, jloc *el, const cJSON *e, ipofacts_c
         return st;
     if (srcs == NULL || cJSON_GetArraySize(srcs) == 0)
         return fail(L, IPOFACTS_E_SCHEMA, sloc, "a fact needs at least one source");
-    if ((st = read_citations(L, sloc, srcs, &x->citations, &x->citation_count, &x->best_rank)) != IPOFACTS_OK)
+    size_t ncit;
+    const ipf_extras *const *cextras;
+    if ((st = read_citations(L, sloc, srcs, &x->citations, &ncit, &cextras, &x->best_rank)) != IPOFACTS_OK)
         return st;
+    if (ncit > UINT32_MAX)
+        return fail(L, IPOFACTS_E_SCHEMA, sloc, "a fact has more than 4294967295 sources");
+    x->citation_count = (uint32_t)ncit;
+    if (ipf_dataset_fact_set_rare(&L->arena, x, has_upper ? &upper : NULL, note, extras, cextras) != IPOFACTS_OK)
+        return nomem(L);
 
     if (x->id != NULL) {
         int put = idmap_put(&L->facts, x->id, x);
@@ -1625,8 +1650,6 @@ static ipofacts_status read_facts(loader *L, jloc *loc, const cJSON *arr, ipofac
         jloc_init(&el, loc, NULL, i, LOC_NONE);
         if (!cJSON_IsObject(e))
             return fail(L, IPOFACTS_E_SCHEMA, &el, "a fact must be an object, not %s", type_name(e));
-        f[i].company = c;
-        f[i].index = i;
         if ((st = read_fact(L, &el, e, c, &f[i])) != IPOFACTS_OK)
             return st;
     }

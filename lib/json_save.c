@@ -513,8 +513,10 @@ static void array_close(ipf_json_buf *b, unsigned indent, size_t count)
     ipf_json_buf_append(b, "]", 1);
 }
 
+/* The citations c[0, n), with the unknown members of each (ce: n entries,
+ * or NULL when none has any). */
 static void citations_member(ipf_json_buf *b, unsigned indent, int *first, const ipf_citation *c, size_t n,
-                             int always)
+                             const ipf_extras *const *ce, int always)
 {
     if (n == 0 && !always)
         return;
@@ -525,7 +527,7 @@ static void citations_member(ipf_json_buf *b, unsigned indent, int *first, const
         int f = 1;
         str_member(b, indent + 4, &f, "source", c[i].source->id);
         str_member(b, indent + 4, &f, "text", c[i].text);
-        extras(b, indent + 4, &f, c[i].extras);
+        extras(b, indent + 4, &f, ce != NULL ? ce[i] : NULL);
         close_object(b, indent + 2, f);
     }
     array_close(b, indent, n);
@@ -557,7 +559,7 @@ static void write_person(ipf_json_buf *b, unsigned indent, const ipofacts_person
     pairs_member(b, indent + 2, &f, "names", p->names, p->name_count);
     str_member(b, indent + 2, &f, "role", p->role);
     date_member(b, indent + 2, &f, "born", &p->born);
-    citations_member(b, indent + 2, &f, p->citations, p->citation_count, 0);
+    citations_member(b, indent + 2, &f, p->citations, p->citation_count, p->citation_extras, 0);
     extras(b, indent + 2, &f, p->extras);
     close_object(b, indent, f);
 }
@@ -591,7 +593,7 @@ static void write_event(ipf_json_buf *b, unsigned indent, const ipofacts_event *
     str_member(b, indent + 2, &f, "kind", e->kind);
     date_member(b, indent + 2, &f, "date", &e->date);
     str_member(b, indent + 2, &f, "note", e->note);
-    citations_member(b, indent + 2, &f, e->citations, e->citation_count, 0);
+    citations_member(b, indent + 2, &f, e->citations, e->citation_count, e->citation_extras, 0);
     extras(b, indent + 2, &f, e->extras);
     close_object(b, indent, f);
 }
@@ -622,17 +624,18 @@ static void write_fact(ipf_json_buf *b, unsigned indent, const ipofacts_fact *x)
     str_member(b, indent + 2, &f, "segment", x->segment);
     str_member(b, indent + 2, &f, "unit", x->unit);
     decimal_member(b, indent + 2, &f, "value", &x->value);
-    if (x->flags & IPF_FACT_HAS_UPPER)
-        decimal_member(b, indent + 2, &f, "upper", &x->upper);
+    const ipofacts_decimal *upper = ipf_fact_upper(x);
+    if (upper != NULL)
+        decimal_member(b, indent + 2, &f, "upper", upper);
     if (x->decimals == IPOFACTS_DECIMALS_INF)
         str_member(b, indent + 2, &f, "decimals", "INF");
     else
         int_member(b, indent + 2, &f, "decimals", (long)x->decimals);
     if (x->flags & IPF_FACT_HAS_QUALIFIER)
         str_member(b, indent + 2, &f, "qualifier", ipofacts_qualifier_name((ipofacts_qualifier)x->qualifier));
-    str_member(b, indent + 2, &f, "note", x->note);
-    citations_member(b, indent + 2, &f, x->citations, x->citation_count, 1);
-    extras(b, indent + 2, &f, x->extras);
+    str_member(b, indent + 2, &f, "note", ipf_fact_note(x));
+    citations_member(b, indent + 2, &f, x->citations, x->citation_count, ipf_fact_citation_extras(x), 1);
+    extras(b, indent + 2, &f, ipf_fact_extras(x));
     close_object(b, indent, f);
 }
 

@@ -319,6 +319,196 @@ static void test_defaults_and_optional(void **state)
     ipofacts_dataset_free(ds);
 }
 
+/* The members few facts have (upper, note, unknown members, unknown members
+ * of a citation) are held apart from the others; every combination reads
+ * back through the accessors and saves back byte for byte, and so do the
+ * unknown members of a person's and an event's citations. Strings of every
+ * length, one larger than the store's chunks, interleave with the objects. */
+static const char rare_template[] =
+    "{\n"
+    "  \"format\": \"ipofacts-dataset/1\",\n"
+    "  \"sources\": [\n"
+    "    {\n      \"id\": \"a\"\n    },\n"
+    "    {\n      \"id\": \"bb\",\n      \"rank\": 1\n    },\n"
+    "    {\n      \"id\": \"ccc\"\n    }\n"
+    "  ],\n"
+    "  \"companies\": [\n"
+    "    {\n"
+    "      \"id\": \"co\",\n"
+    "      \"names\": {\n        \"en\": \"Co\"\n      },\n"
+    "      \"people\": [\n"
+    "        {\n"
+    "          \"id\": \"p\",\n"
+    "          \"names\": {\n            \"en\": \"P\"\n          },\n"
+    "          \"sources\": [\n"
+    "            {\n              \"source\": \"a\"\n            },\n"
+    "            {\n              \"source\": \"bb\",\n              \"x_page\": 7\n            },\n"
+    "            {\n              \"source\": \"ccc\"\n            }\n"
+    "          ]\n"
+    "        }\n"
+    "      ],\n"
+    "      \"events\": [\n"
+    "        {\n"
+    "          \"kind\": \"listed\",\n"
+    "          \"date\": \"2026-01-09\",\n"
+    "          \"sources\": [\n"
+    "            {\n              \"source\": \"a\",\n              \"text\": \"上市\",\n"
+    "              \"x_seen\": [\"web\", \"print\"]\n            },\n"
+    "            {\n              \"source\": \"bb\"\n            }\n"
+    "          ]\n"
+    "        }\n"
+    "      ],\n"
+    "      \"periods\": [\n"
+    "        {\n          \"id\": \"FY2024\",\n          \"start\": \"2024-01-01\",\n"
+    "          \"end\": \"2024-12-31\"\n        }\n"
+    "      ],\n"
+    "      \"facts\": [\n"
+    /* 0: none of the rare members */
+    "        {\n          \"id\": \"f\",\n          \"concept\": \"revenue\",\n          \"period\": \"FY2024\",\n"
+    "          \"unit\": \"CNY\",\n          \"value\": \"100\",\n          \"decimals\": 0,\n"
+    "          \"sources\": [\n            {\n              \"source\": \"a\",\n              \"text\": \"100元\"\n"
+    "            }\n          ]\n        },\n"
+    /* 1: a note only */
+    "        {\n          \"concept\": \"revenue\",\n          \"period\": \"FY2024\",\n"
+    "          \"unit\": \"CNY\",\n          \"value\": \"101\",\n          \"decimals\": 0,\n"
+    "          \"note\": \"%s\",\n"
+    "          \"sources\": [\n            {\n              \"source\": \"bb\"\n            }\n          ]\n        },\n"
+    /* 2: an upper only */
+    "        {\n          \"id\": \"range\",\n          \"concept\": \"cash\",\n          \"period\": \"FY2024\",\n"
+    "          \"unit\": \"CNY\",\n          \"value\": \"5\",\n          \"upper\": \"7.25\",\n"
+    "          \"decimals\": 2,\n          \"qualifier\": \"range\",\n"
+    "          \"sources\": [\n            {\n              \"source\": \"ccc\",\n              \"text\": \"5-7.25\"\n"
+    "            }\n          ]\n        },\n"
+    /* 3: unknown members only */
+    "        {\n          \"id\": \"fx\",\n          \"concept\": \"net_income\",\n          \"period\": \"FY2024\",\n"
+    "          \"unit\": \"CNY\",\n          \"value\": \"-3\",\n          \"decimals\": 0,\n"
+    "          \"sources\": [\n            {\n              \"source\": \"a\"\n            }\n          ],\n"
+    "          \"x_flag\": true\n        },\n"
+    /* 4: unknown members of its third citation only */
+    "        {\n          \"id\": \"fc\",\n          \"concept\": \"net_income\",\n          \"period\": \"FY2024\",\n"
+    "          \"unit\": \"CNY\",\n          \"value\": \"-3.0\",\n          \"decimals\": 1,\n"
+    "          \"sources\": [\n"
+    "            {\n              \"source\": \"a\",\n              \"text\": \"%s\"\n            },\n"
+    "            {\n              \"source\": \"bb\",\n              \"text\": \"-3.0\"\n            },\n"
+    "            {\n              \"source\": \"ccc\",\n              \"x_line\": 12\n            }\n"
+    "          ]\n        },\n"
+    /* 5: all of them */
+    "        {\n          \"id\": \"all\",\n          \"concept\": \"gross_margin\",\n          \"period\": \"FY2024\",\n"
+    "          \"unit\": \"pure\",\n          \"value\": \"0.1\",\n          \"upper\": \"0.2\",\n"
+    "          \"decimals\": 1,\n          \"qualifier\": \"range\",\n          \"note\": \"10-20%%\",\n"
+    "          \"sources\": [\n"
+    "            {\n              \"source\": \"bb\",\n              \"text\": \"一成至兩成\",\n"
+    "              \"x_page\": 3\n            }\n"
+    "          ],\n"
+    "          \"x_a\": 1,\n          \"x_b\": {\n            \"c\": \"d\"\n          }\n        },\n"
+    /* 6: none again, after all the others */
+    "        {\n          \"id\": \"last\",\n          \"concept\": \"revenue\",\n          \"period\": \"FY2024\",\n"
+    "          \"unit\": \"CNY\",\n          \"value\": \"100\",\n          \"decimals\": 0,\n"
+    "          \"sources\": [\n            {\n              \"source\": \"bb\",\n              \"text\": \"100\"\n"
+    "            }\n          ]\n        }\n"
+    "      ]\n"
+    "    }\n"
+    "  ]\n"
+    "}\n";
+
+/* n copies of the UTF-8 text of one character c (3 bytes), NUL-terminated. */
+static char *repeat3(const char *c, size_t n)
+{
+    char *s = malloc(3 * n + 1);
+    assert_non_null(s);
+    for (size_t i = 0; i < n; i++)
+        memcpy(s + 3 * i, c, 3);
+    s[3 * n] = '\0';
+    return s;
+}
+
+static void test_rare_members(void **state)
+{
+    (void)state;
+    /* A note of 10,001 bytes and a citation text of 90,000 bytes (more
+     * than a chunk of the dataset's store). */
+    char *mid = repeat3("注", 3333), *big = repeat3("汉", 30000);
+    size_t cap = sizeof rare_template + strlen(mid) + strlen(big) + 8;
+    char *note = malloc(strlen(mid) + 2), *text = malloc(cap);
+    assert_non_null(note);
+    assert_non_null(text);
+    snprintf(note, strlen(mid) + 2, "%sN", mid);
+    snprintf(text, cap, rare_template, note, big);
+
+    ipofacts_dataset *ds = load_text(text);
+    const ipofacts_company *co = ipofacts_dataset_company(ds, 0);
+    assert_int_equal(ipofacts_company_fact_count(co), 7);
+    const ipofacts_fact *f[7];
+    for (size_t i = 0; i < 7; i++) {
+        f[i] = ipofacts_company_fact(co, i);
+        assert_ptr_equal(ipofacts_fact_company(f[i]), co);
+        assert_ptr_equal(ipofacts_period_fact_at(ipofacts_fact_period(f[i]), i), f[i]);
+    }
+    ipofacts_decimal d;
+    for (size_t i = 0; i < 7; i++)
+        if (i != 2 && i != 5)
+            assert_int_equal(ipofacts_fact_upper(&d, f[i]), IPOFACTS_E_NOT_FOUND);
+    assert_int_equal(ipofacts_fact_upper(&d, f[2]), IPOFACTS_OK);
+    assert_int_equal(d.coefficient, 725);
+    assert_int_equal(d.exponent, -2);
+    assert_int_equal(ipofacts_fact_upper(&d, f[5]), IPOFACTS_OK);
+    assert_int_equal(d.coefficient, 2);
+    assert_int_equal(d.exponent, -1);
+    /* The interval of the range uses its upper end. */
+    ipofacts_interval iv, want;
+    ipofacts_decimal five = {5, 0, 0}, upper = {725, -2, 0};
+    assert_int_equal(ipofacts_fact_interval(&iv, f[2]), IPOFACTS_OK);
+    assert_int_equal(ipofacts_reported_interval(&want, &five, &upper, 2, IPOFACTS_QUALIFIER_RANGE), IPOFACTS_OK);
+    assert_true(iv.lo == want.lo && iv.hi == want.hi && iv.flags == want.flags);
+    assert_true(iv.hi > 7.2 && iv.hi < 7.3);
+
+    assert_null(ipofacts_fact_note(f[0]));
+    assert_string_equal(ipofacts_fact_note(f[1]), note);
+    assert_null(ipofacts_fact_note(f[2]));
+    assert_null(ipofacts_fact_note(f[3]));
+    assert_null(ipofacts_fact_note(f[4]));
+    assert_string_equal(ipofacts_fact_note(f[5]), "10-20%");
+    assert_null(ipofacts_fact_note(f[6]));
+
+    assert_string_equal(ipofacts_fact_id(f[0]), "f");
+    assert_null(ipofacts_fact_id(f[1]));
+    assert_string_equal(ipofacts_fact_id(f[6]), "last");
+    assert_int_equal(ipofacts_fact_source_count(f[4]), 3);
+    assert_string_equal(ipofacts_fact_quote(f[4], 0), big);
+    assert_string_equal(ipofacts_fact_quote(f[4], 1), "-3.0");
+    assert_null(ipofacts_fact_quote(f[4], 2));
+    assert_string_equal(ipofacts_source_id(ipofacts_fact_source(f[4], 2)), "ccc");
+    assert_string_equal(ipofacts_fact_quote(f[5], 0), "一成至兩成");
+    assert_string_equal(ipofacts_fact_quote(f[0], 0), "100元");
+
+    const ipofacts_event *ev = ipofacts_company_event(co, 0);
+    assert_string_equal(ipofacts_event_quote(ev, 0), "上市");
+    assert_null(ipofacts_event_quote(ev, 1));
+    const ipofacts_person *p = ipofacts_company_person(co, 0);
+    assert_int_equal(ipofacts_person_source_count(p), 3);
+    assert_string_equal(ipofacts_source_id(ipofacts_person_source(p, 1)), "bb");
+
+    /* The preferred revenue: of the two reports with the rank-1 source,
+     * equal in everything else, the first in the file. */
+    const ipofacts_fact *best = NULL;
+    ipofacts_preference why;
+    assert_int_equal(ipofacts_period_find_fact(&best, &why, ipofacts_company_period(co, 0), "revenue", NULL),
+                     IPOFACTS_OK);
+    assert_ptr_equal(best, f[1]);
+    assert_int_equal(why, IPOFACTS_PREFER_FILE_ORDER);
+
+    size_t n;
+    char *out = save(ds, &n);
+    assert_int_equal(n, strlen(text));
+    assert_string_equal(out, text);
+    ipofacts_string_free(out);
+    ipofacts_dataset_free(ds);
+    free(text);
+    free(note);
+    free(mid);
+    free(big);
+}
+
 static void test_builtin(void **state)
 {
     (void)state;
@@ -696,6 +886,7 @@ int main(void)
         cmocka_unit_test(test_canonical_form),
         cmocka_unit_test(test_every_digit_kept),
         cmocka_unit_test(test_defaults_and_optional),
+        cmocka_unit_test(test_rare_members),
         cmocka_unit_test(test_builtin),
         cmocka_unit_test(test_bad_malformed),
         cmocka_unit_test(test_bad_wrong_type),

@@ -913,6 +913,34 @@ static int cmd_ratios(const char *path)
     printf("ratios %zu\nratios_ok %zu\nratios_reps %zu\napi_s %.6f\napi_per_ratio_ns %.3f\n", count, ok, reps,
            api_s / (double)reps, api_s / (double)reps / (double)count * 1e9);
 
+    /* The values-only path: every ratio of every company-period as one
+     * table (ipofacts_dataset_ratio_table), checked against the set. */
+    size_t treps = 0, tcount = 0;
+    double table_s = 0;
+    ipofacts_ratio_table *table = NULL;
+    do {
+        ipofacts_ratio_table_free(table);
+        table = NULL;
+        stopwatch s = start();
+        if (ipofacts_dataset_ratio_table(&table, ds, NULL, 0) != IPOFACTS_OK)
+            die("computing the ratio table", NULL);
+        table_s += elapsed(&s);
+        treps++;
+        tcount = ipofacts_ratio_table_count(table);
+    } while (!once() && table_s < 1.0 && treps < 200);
+    size_t table_agree = 0;
+    for (size_t i = 0; i < tcount && i < count; i++) {
+        const ipofacts_ratio_row *row = ipofacts_ratio_table_at(table, i);
+        const ipofacts_derived *d = ipofacts_ratio_set_at(set, i);
+        table_agree += row->company == ipofacts_derived_company(d) && row->period == ipofacts_derived_period(d) &&
+                       row->kind == ipofacts_derived_kind(d) &&
+                       memcmp(&row->ratio, ipofacts_derived_ratio(d), sizeof row->ratio) == 0;
+    }
+    printf("table_ratios %zu\ntable_reps %zu\ntable_s %.6f\ntable_per_ratio_ns %.3f\ntable_agree %zu\n", tcount,
+           treps, table_s / (double)treps, table_s / (double)treps / (double)(tcount ? tcount : 1) * 1e9,
+           table_agree);
+    ipofacts_ratio_table_free(table);
+
     /* The plain loop over the same inputs. */
     plain_set p;
     memset(&p, 0, sizeof p);

@@ -60,6 +60,25 @@ static char *format(const char *fmt, ...)
     return p;
 }
 
+/* A description or an arithmetic text: NULL (and nothing formatted) when
+ * the derivation computes values only. */
+static char *dformat(const ipofacts_derived *d, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
+static char *dformat(const ipofacts_derived *d, const char *fmt, ...)
+{
+    if (d->values_only)
+        return NULL;
+    va_list ap;
+    va_start(ap, fmt);
+    char *p = vformat(fmt, ap);
+    va_end(ap);
+    return p;
+}
+
 ipofacts_derived *ipf_derived_new(ipofacts_ratio_kind kind, const ipofacts_company *company,
                                   const ipofacts_period *period)
 {
@@ -101,14 +120,22 @@ IPOFACTS_API void ipofacts_derived_free(ipofacts_derived *d)
 static long add_input(ipofacts_derived *d, const char *role, const char *what, const ipofacts_ratio *value,
                       const ipofacts_fact *fact, ipofacts_derived *child)
 {
-    if (what == NULL) {
+    if (what == NULL && !d->values_only) {
         d->nomem = 1;
         ipofacts_derived_free(child);
         return -1;
     }
     if (d->ninputs == d->cap) {
         size_t cap = d->cap ? d->cap * 2 : 4;
-        ipf_input *p = realloc(d->inputs, cap * sizeof *p);
+        ipf_input *p;
+        if (d->inputs != NULL && d->inputs == d->stack_inputs) {
+            /* A values-only derivation outgrew its inputs on the stack. */
+            p = malloc(cap * sizeof *p);
+            if (p != NULL)
+                memcpy(p, d->inputs, d->ninputs * sizeof *p);
+        } else {
+            p = realloc(d->inputs, cap * sizeof *p);
+        }
         if (p == NULL) {
             d->nomem = 1;
             ipofacts_derived_free(child);
@@ -119,9 +146,15 @@ static long add_input(ipofacts_derived *d, const char *role, const char *what, c
     }
     ipf_input *in = &d->inputs[d->ninputs];
     memset(in, 0, sizeof *in);
-    in->role = xstrdup(role);
-    in->what = xstrdup(what);
-    if (in->role == NULL || in->what == NULL) {
+    if (d->values_only) {
+        /* Borrowed for the call: a values-only derivation does not outlive it. */
+        in->role = (char *)(uintptr_t)role;
+        in->what = NULL;
+    } else {
+        in->role = xstrdup(role);
+        in->what = xstrdup(what);
+    }
+    if (!d->values_only && (in->role == NULL || in->what == NULL)) {
         free(in->role);
         free(in->what);
         ipofacts_derived_free(child);
@@ -146,22 +179,60 @@ static char *describe(const char *concept_id, const char *segment, const ipofact
     return format("%s %s", concept_id, label != NULL ? label : "");
 }
 
+/* The preferred fact of a concept in p, through the cache of a
+ * values-only derivation. */
+static const ipofacts_fact *find(const ipofacts_derived *d, const ipofacts_period *p, const char *concept_id,
+                                 const char *segment)
+{
+    return ipf_cache_find(d->cache, p, concept_id, segment);
+}
+
+/* The operand of a fact (ipofacts_ratio_input_fact()): status
+ * MISSING_INPUT for none, INVALID_INPUT for one that cannot be an operand. */
+static void operand(const ipofacts_derived *d, ipofacts_ratio *v, const ipofacts_fact *f)
+{
+    if (f != NULL) {
+        const ipofacts_ratio *known = ipf_cache_operand(d->cache, f);
+        if (known != NULL) {
+            *v = *known;
+            return;
+        }
+        if (ipofacts_ratio_input_fact(v, f) != IPOFACTS_OK) {
+            memset(v, 0, sizeof *v);
+            v->status = IPOFACTS_RATIO_INVALID_INPUT;
+        }
+        ipf_cache_put_operand(d->cache, f, v);
+        return;
+    }
+    memset(v, 0, sizeof *v);
+    v->status = IPOFACTS_RATIO_MISSING_INPUT;
+}
+
+/* The instant of the company at date e (ipf_instant_at), memoised. */
+static const ipofacts_period *instant_at(const ipofacts_derived *d, const ipofacts_date *e)
+{
+    ipf_memo memo;
+    int64_t day = ipf_date_days(e);
+    if (ipf_cache_get(d->cache, IPF_MEMO_INSTANT, (uintptr_t)d->company, (uintptr_t)(uint64_t)day, e->precision, &memo))
+        return memo.ptr;
+    const ipofacts_period *at = ipf_instant_at(d->company, e);
+    memo.ptr = at;
+    memo.a = memo.b = 0;
+    ipf_cache_put(d->cache, IPF_MEMO_INSTANT, (uintptr_t)d->company, (uintptr_t)(uint64_t)day, e->precision, &memo);
+    return at;
+}
+
 /* Looks a fact up (or takes the given one) and records it as an input,
  * missing when absent. Returns the input's index, or -1 when memory ran
  * out (d->nomem is then set). */
 static long input_fact(ipofacts_derived *d, const char *role, const ipofacts_period *p, const char *concept_id,
                        const char *segment, const ipofacts_fact *given)
 {
-    const ipofacts_fact *f = given != NULL ? given : ipf_find(p, concept_id, segment);
-    char *what = describe(concept_id, segment, f != NULL ? ipofacts_fact_period(f) : p);
+    const ipofacts_fact *f = given != NULL ? given : find(d, p, concept_id, segment);
+    char *what = d->values_only ? NULL : describe(concept_id, segment, f != NULL ? ipofacts_fact_period(f) : p);
     ipofacts_ratio v;
-    memset(&v, 0, sizeof v);
-    v.status = IPOFACTS_RATIO_MISSING_INPUT;
-    if (f != NULL && ipofacts_ratio_input_fact(&v, f) != IPOFACTS_OK) {
-        memset(&v, 0, sizeof v);
-        v.status = IPOFACTS_RATIO_INVALID_INPUT;
-    }
-    if (what == NULL) {
+    operand(d, &v, f);
+    if (what == NULL && !d->values_only) {
         d->nomem = 1;
         return -1;
     }
@@ -185,6 +256,8 @@ static void set_formula(ipofacts_derived *d, const char *fmt, ...)
 
 static void set_formula(ipofacts_derived *d, const char *fmt, ...)
 {
+    if (d->values_only)
+        return;
     va_list ap;
     va_start(ap, fmt);
     free(d->formula);
@@ -196,6 +269,10 @@ static void set_formula(ipofacts_derived *d, const char *fmt, ...)
 
 static void set_arith(ipofacts_derived *d, char *text)
 {
+    if (d->values_only) {
+        free(text);
+        return;
+    }
     free(d->arithmetic);
     d->arithmetic = text;
     if (text == NULL)
@@ -262,6 +339,8 @@ static void result_text(ipf_buf *b, const ipofacts_ratio *r)
 /* Sets the arithmetic from a printf template whose %s are input texts. */
 static void arith(ipofacts_derived *d, const char *fmt, long a, long b, long c)
 {
+    if (d->values_only)
+        return;
     char x[TEXT_SIZE], y[TEXT_SIZE], z[TEXT_SIZE];
     ipf_buf buf;
     ipf_buf_init(&buf);
@@ -276,12 +355,12 @@ static void arith(ipofacts_derived *d, const char *fmt, long a, long b, long c)
 /* When an input is missing, the arithmetic says which. */
 static int missing_text(ipofacts_derived *d)
 {
-    if (d->inputs == NULL)
+    if (d->values_only || d->inputs == NULL)
         return 0;
     for (size_t i = 0; i < d->ninputs; i++) {
         const ipf_input *in = &d->inputs[i];
         if (in->value.status == IPOFACTS_RATIO_MISSING_INPUT && in->child == NULL) {
-            set_arith(d, format("no %s reported", in->what != NULL ? in->what : in->role));
+            set_arith(d, dformat(d, "no %s reported", in->what != NULL ? in->what : in->role));
             return 1;
         }
     }
@@ -293,6 +372,8 @@ static int missing_text(ipofacts_derived *d)
 static void conclude(ipofacts_derived *d, const ipofacts_ratio *r, const char *fmt, long a, long b, long c)
 {
     d->ratio = *r;
+    if (d->values_only)
+        return;
     if (r->status == IPOFACTS_RATIO_MISSING_INPUT && missing_text(d))
         return;
     arith(d, fmt, a, b, c);
@@ -302,18 +383,19 @@ static void conclude(ipofacts_derived *d, const ipofacts_ratio *r, const char *f
 /* Period search                                                       */
 /* ------------------------------------------------------------------ */
 
-static int has_fact(const ipofacts_period *p, const char *concept_id, const char *segment)
+static int has_fact(ipf_ratio_cache *cache, const ipofacts_period *p, const char *concept_id, const char *segment)
 {
-    return ipf_find(p, concept_id, segment) != NULL;
+    return ipf_cache_find(cache, p, concept_id, segment) != NULL;
 }
 
 /* The fact a growth, CAGR or TTM takes for a concept: a segment's revenue
  * is its segment_revenue when reported. */
-static const ipofacts_fact *find_value(const ipofacts_period *p, const char *concept_id, const char *segment)
+static const ipofacts_fact *find_value(ipf_ratio_cache *cache, const ipofacts_period *p, const char *concept_id,
+                                      const char *segment)
 {
     if (segment != NULL && strcmp(concept_id, "revenue") == 0)
-        return ipf_find_segment_revenue(p, segment);
-    return ipf_find(p, concept_id, segment);
+        return ipf_cache_find_segment_revenue(cache, p, segment);
+    return ipf_cache_find(cache, p, concept_id, segment);
 }
 
 /*
@@ -343,9 +425,15 @@ static const ipofacts_fact *find_value(const ipofacts_period *p, const char *con
  */
 #define PERIOD_TOLERANCE_DAYS 7
 
-/* Length of month m of year y, in days. */
+/* Length of month m of year y, in days (as the difference of the day
+ * numbers of the first of the month and of the next month). */
 static int64_t month_length(int32_t y, int m)
 {
+    static const int len[12] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (y >= 1 && y < 9999 && m >= 1 && m <= 12) {
+        int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+        return len[m - 1] + (m == 2 && leap);
+    }
     ipofacts_date a, b;
     memset(&a, 0, sizeof a);
     a.year = y;
@@ -381,53 +469,89 @@ static int64_t abs_days(int64_t x)
     return x < 0 ? -x : x;
 }
 
+/* The periods of c one by one, as day numbers: from the cache's table when
+ * there is one, else worked out as they are visited. */
+typedef struct period_walk {
+    const ipf_period_info *table;
+    const ipofacts_company *company;
+    size_t count;
+    ipf_period_info here;
+} period_walk;
+
+static void walk_start(period_walk *w, ipf_ratio_cache *cache, const ipofacts_company *c)
+{
+    w->table = ipf_cache_periods(cache, c);
+    w->company = c;
+    w->count = ipofacts_company_period_count(c);
+}
+
+static const ipf_period_info *walk_at(period_walk *w, size_t i)
+{
+    if (w->table != NULL)
+        return &w->table[i];
+    ipf_period_info_of(&w->here, ipofacts_company_period(w->company, i));
+    return &w->here;
+}
+
 /* How far q is from the duration start..end of `length` days or, for an
  * instant, from the date end (days since 1970): the sum of the differences
  * of the ends, 0 for an exact match, or -1 when q is not within the
  * tolerance. */
-static int64_t period_distance(const ipofacts_period *q, int instant, int64_t start, int64_t end, int64_t length)
+static int64_t period_distance(const ipf_period_info *q, int instant, int64_t start, int64_t end, int64_t length)
 {
-    ipofacts_date qe = ipofacts_period_end(q);
-    int64_t qed = ipf_date_days(&qe);
-    int64_t de = abs_days(qed - end);
+    int64_t de = abs_days(q->end - end);
     if (instant)
         return de <= PERIOD_TOLERANCE_DAYS ? de : -1;
-    ipofacts_date qs = ipofacts_period_start(q);
-    int64_t qsd = ipf_date_days(&qs);
-    int64_t ds = abs_days(qsd - start), dl = abs_days(qed - qsd + 1 - length);
+    int64_t ds = abs_days(q->start - start), dl = abs_days(q->end - q->start + 1 - length);
     if (ds > PERIOD_TOLERANCE_DAYS || de > PERIOD_TOLERANCE_DAYS || dl > PERIOD_TOLERANCE_DAYS)
         return -1;
     return ds + de;
 }
 
-/* Whether q is comparable with p shifted `years` years earlier: of the same
- * kind and (for a duration) the same number of months, and within the
- * tolerance of the shifted dates, or ending on the very shifted day (a
- * period of the same months whose first day is further off, as it always
- * was). Returns the distance, or -1. */
-static int64_t comparable_distance(const ipofacts_period *p, const ipofacts_period *q, int32_t years)
+/* A period's dates shifted `years` years earlier, as day numbers, with its
+ * length; ok is 0 when they would fall before year 1. */
+typedef struct shifted {
+    int ok;
+    int64_t start;
+    int64_t end;
+    int64_t length;
+} shifted;
+
+static shifted shift_years(const ipf_period_info *p, int32_t years)
 {
-    int instant = ipofacts_period_is_instant(p);
-    if (q == p || ipofacts_period_is_instant(q) != instant)
-        return -1;
-    if (!instant && ipofacts_period_months(q) != ipofacts_period_months(p))
-        return -1;
-    ipofacts_date pe = ipofacts_period_end(p);
+    shifted t;
+    memset(&t, 0, sizeof t);
+    ipofacts_date pe = ipofacts_period_end(p->period);
     if (years < 1 || pe.year - years < 1)
-        return -1;
+        return t;
     ipofacts_date te = years_before(&pe, years);
-    int64_t end = ipf_date_days(&te), start = 0, length = 0;
-    if (!instant) {
-        ipofacts_date ps = ipofacts_period_start(p), ts = years_before(&ps, years);
-        start = ipf_date_days(&ts);
-        length = ipf_date_days(&pe) - ipf_date_days(&ps) + 1;
+    t.end = ipf_date_days(&te);
+    if (!p->instant) {
+        ipofacts_date ps = ipofacts_period_start(p->period), ts = years_before(&ps, years);
+        t.start = ipf_date_days(&ts);
+        t.length = p->end - p->start + 1;
     }
-    int64_t dist = period_distance(q, instant, start, end, length);
-    if (dist < 0 && !instant) {
-        ipofacts_date qe = ipofacts_period_end(q), qs = ipofacts_period_start(q);
-        if (ipf_date_days(&qe) == end)
-            dist = abs_days(ipf_date_days(&qs) - start);
-    }
+    t.ok = 1;
+    return t;
+}
+
+/* Whether q is comparable with p shifted some years earlier (t, from
+ * shift_years()): of the same kind and (for a duration) the same number of
+ * months, and within the tolerance of the shifted dates, or ending on the
+ * very shifted day (a period of the same months whose first day is further
+ * off, as it always was). Returns the distance, or -1. */
+static int64_t comparable_distance(const ipf_period_info *p, const ipf_period_info *q, const shifted *t)
+{
+    int instant = p->instant;
+    if (q->period == p->period || q->instant != instant)
+        return -1;
+    if (!instant && q->months != p->months)
+        return -1;
+    if (!t->ok)
+        return -1;
+    int64_t dist = period_distance(q, instant, t->start, t->end, t->length);
+    if (dist < 0 && !instant && q->end == t->end)
+        dist = abs_days(q->start - t->start);
     return dist;
 }
 
@@ -437,75 +561,171 @@ static int64_t comparable_distance(const ipofacts_period *p, const ipofacts_peri
  * twelve months before p's end (9 months against 12, which the growth then
  * refuses or annualises). Periods that report the concept come first,
  * then periods of the same length, then the closest, then file order. */
-const ipofacts_period *ipf_prior_period(const ipofacts_company *c, const ipofacts_period *p, const char *concept_id,
-                                        const char *segment)
+/* A period that may be the one twelve months before another: whether it
+ * has the same length, and its distance from the dates sought. */
+typedef struct prior_candidate {
+    const ipofacts_period *period;
+    int same;
+    int64_t dist;
+} prior_candidate;
+
+/* Whether q may be the period twelve months before p (see prior_period()). */
+static int prior_candidate_of(const ipf_period_info *p, const ipf_period_info *q, int64_t target_end,
+                              const shifted *year_earlier, prior_candidate *out)
 {
+    if (q->period == p->period || q->instant != p->instant)
+        return 0;
+    int same = p->instant || q->months == p->months;
+    int64_t dist;
+    if (same) {
+        dist = comparable_distance(p, q, year_earlier);
+    } else {
+        /* Another length is a candidate only among periods of a year
+         * or less: a three-year total has no prior year. */
+        if (q->months > 12 || p->months > 12)
+            return 0;
+        dist = abs_days(q->end - target_end);
+        if (dist > PERIOD_TOLERANCE_DAYS)
+            dist = -1;
+    }
+    if (dist < 0)
+        return 0;
+    out->period = q->period;
+    out->same = same;
+    out->dist = dist;
+    return 1;
+}
+
+/* The candidates for the period twelve months before p, in file order:
+ * remembered per period by the cache, else walked through one by one. */
+typedef struct prior_walk {
+    const prior_candidate *list; /* the cache's, or NULL */
+    size_t count;
+    size_t next;
+    ipf_period_info p;
+    int64_t target_end;
+    shifted year_earlier;
+    period_walk w;
+    prior_candidate here;
+} prior_walk;
+
+static void prior_walk_start(prior_walk *pw, ipf_ratio_cache *cache, const ipofacts_company *c,
+                             const ipofacts_period *p)
+{
+    ipf_memo memo;
+    pw->next = 0;
+    if (ipf_cache_get(cache, IPF_MEMO_PRIOR_CANDIDATES, (uintptr_t)p, 0, 0, &memo)) {
+        pw->list = memo.ptr;
+        pw->count = (size_t)memo.a;
+        return;
+    }
+    ipf_period_info_of(&pw->p, p);
     ipofacts_date end = ipofacts_period_end(p), target = ipf_date_year_before(&end);
-    int64_t target_end = ipf_date_days(&target);
-    int instant = ipofacts_period_is_instant(p);
-    int32_t months = ipofacts_period_months(p);
+    pw->target_end = ipf_date_days(&target);
+    pw->year_earlier = shift_years(&pw->p, 1);
+    walk_start(&pw->w, cache, c);
+    pw->list = NULL;
+    pw->count = pw->w.count;
+    /* With a cache, list the candidates once for every concept. */
+    prior_candidate *list = cache != NULL ? ipf_cache_alloc(cache, pw->w.count * sizeof *list) : NULL;
+    if (list == NULL)
+        return;
+    size_t n = 0;
+    for (size_t i = 0; i < pw->w.count; i++)
+        n += prior_candidate_of(&pw->p, walk_at(&pw->w, i), pw->target_end, &pw->year_earlier, &list[n]);
+    memo.ptr = list;
+    memo.a = (int64_t)n;
+    memo.b = 0;
+    ipf_cache_put(cache, IPF_MEMO_PRIOR_CANDIDATES, (uintptr_t)p, 0, 0, &memo);
+    pw->list = list;
+    pw->count = n;
+}
+
+static const prior_candidate *prior_walk_next(prior_walk *pw)
+{
+    if (pw->list != NULL)
+        return pw->next < pw->count ? &pw->list[pw->next++] : NULL;
+    while (pw->next < pw->count) {
+        const ipf_period_info *q = walk_at(&pw->w, pw->next++);
+        if (prior_candidate_of(&pw->p, q, pw->target_end, &pw->year_earlier, &pw->here))
+            return &pw->here;
+    }
+    return NULL;
+}
+
+/* The period twelve months before p (see "Comparable periods"): a
+ * comparable period of the same length, else, among periods of a year or
+ * less, one of another length ending within the tolerance of the day
+ * twelve months before p's end (9 months against 12, which the growth then
+ * refuses or annualises). Periods that report the concept come first,
+ * then periods of the same length, then the closest, then file order. */
+static const ipofacts_period *prior_period(ipf_ratio_cache *cache, const ipofacts_company *c,
+                                           const ipofacts_period *p, const char *concept_id, const char *segment)
+{
+    ipf_memo memo;
+    if (ipf_cache_get(cache, IPF_MEMO_PRIOR, (uintptr_t)p, (uintptr_t)concept_id, (uintptr_t)segment, &memo))
+        return memo.ptr;
     const ipofacts_period *best = NULL;
     int best_rank = -1;
     int64_t best_dist = 0;
-    size_t n = ipofacts_company_period_count(c);
-    for (size_t i = 0; i < n; i++) {
-        const ipofacts_period *q = ipofacts_company_period(c, i);
-        if (q == p || ipofacts_period_is_instant(q) != instant)
-            continue;
-        int32_t qm = ipofacts_period_months(q);
-        int same = instant || qm == months;
-        int64_t dist;
-        if (same) {
-            dist = comparable_distance(p, q, 1);
-        } else {
-            /* Another length is a candidate only among periods of a year
-             * or less: a three-year total has no prior year. */
-            if (qm > 12 || months > 12)
-                continue;
-            ipofacts_date qe = ipofacts_period_end(q);
-            dist = abs_days(ipf_date_days(&qe) - target_end);
-            if (dist > PERIOD_TOLERANCE_DAYS)
-                dist = -1;
-        }
-        if (dist < 0)
-            continue;
-        int with = concept_id == NULL || has_fact(q, concept_id, segment);
-        int rank = with * 2 + same;
-        if (best == NULL || rank > best_rank || (rank == best_rank && dist < best_dist)) {
-            best = q;
+    prior_walk pw;
+    prior_walk_start(&pw, cache, c, p);
+    const prior_candidate *q;
+    while ((q = prior_walk_next(&pw)) != NULL) {
+        int with = concept_id == NULL || has_fact(cache, q->period, concept_id, segment);
+        int rank = with * 2 + q->same;
+        if (best == NULL || rank > best_rank || (rank == best_rank && q->dist < best_dist)) {
+            best = q->period;
             best_rank = rank;
-            best_dist = dist;
+            best_dist = q->dist;
         }
     }
+    memo.ptr = best;
+    memo.a = memo.b = 0;
+    ipf_cache_put(cache, IPF_MEMO_PRIOR, (uintptr_t)p, (uintptr_t)concept_id, (uintptr_t)segment, &memo);
     return best;
+}
+
+const ipofacts_period *ipf_prior_period(const ipofacts_company *c, const ipofacts_period *p, const char *concept_id,
+                                        const char *segment)
+{
+    return prior_period(NULL, c, p, concept_id, segment);
 }
 
 /* The latest duration ending on or before date (the same day first) that
  * reports concept; among those ending the same day, the shortest. */
-static const ipofacts_period *latest_duration(const ipofacts_company *c, const ipofacts_date *date,
-                                              const char *concept_id, const char *segment, int want_months)
+static const ipofacts_period *latest_duration(ipf_ratio_cache *cache, const ipofacts_company *c,
+                                              const ipofacts_date *date, const char *concept_id,
+                                              const char *segment, int want_months)
 {
     const ipofacts_period *best = NULL;
     int64_t best_end = 0, limit = ipf_date_days(date);
+    ipf_memo memo;
+    uintptr_t key = ((uintptr_t)(uint32_t)limit << 8) | (uintptr_t)(uint8_t)want_months;
+    if (ipf_cache_get(cache, IPF_MEMO_LATEST, key, (uintptr_t)concept_id, (uintptr_t)segment, &memo))
+        return memo.ptr;
     int32_t best_months = 0;
-    size_t n = ipofacts_company_period_count(c);
-    for (size_t i = 0; i < n; i++) {
-        const ipofacts_period *q = ipofacts_company_period(c, i);
-        if (ipofacts_period_is_instant(q))
+    period_walk w;
+    walk_start(&w, cache, c);
+    for (size_t i = 0; i < w.count; i++) {
+        const ipf_period_info *q = walk_at(&w, i);
+        if (q->instant)
             continue;
-        int32_t m = ipofacts_period_months(q);
+        int32_t m = q->months;
         if (m <= 0 || (want_months > 0 && m != want_months))
             continue;
-        ipofacts_date qe = ipofacts_period_end(q);
-        int64_t e = ipf_date_days(&qe);
-        if (e > limit || !has_fact(q, concept_id, segment))
+        int64_t e = q->end;
+        if (e > limit || !has_fact(cache, q->period, concept_id, segment))
             continue;
         if (best == NULL || e > best_end || (e == best_end && m < best_months)) {
-            best = q;
+            best = q->period;
             best_end = e;
             best_months = m;
         }
     }
+    memo.ptr = best;
+    memo.a = memo.b = 0;
+    ipf_cache_put(cache, IPF_MEMO_LATEST, key, (uintptr_t)concept_id, (uintptr_t)segment, &memo);
     return best;
 }
 
@@ -513,55 +733,76 @@ static const ipofacts_period *latest_duration(const ipofacts_company *c, const i
  * "Comparable periods"): among those that match, one that reports the
  * concept first, then the exact one, then the closest, then file order;
  * NULL when none matches. */
-static const ipofacts_period *duration_near(const ipofacts_company *c, const ipofacts_date *start,
-                                            const ipofacts_date *end, int64_t length, const char *concept_id,
-                                            const char *segment)
+static const ipofacts_period *duration_near(ipf_ratio_cache *cache, const ipofacts_company *c,
+                                            const ipofacts_date *start, const ipofacts_date *end, int64_t length,
+                                            const char *concept_id, const char *segment)
 {
     int64_t s = ipf_date_days(start), e = ipf_date_days(end);
+    ipf_memo memo;
+    /* Day numbers of 32 bits each and a length below 2^24 days make one key word. */
+    uintptr_t key = ((uintptr_t)(uint32_t)s << 32) ^ ((uintptr_t)(uint32_t)e << 8) ^ (uintptr_t)(length & 0xffffff);
+    int keyed = sizeof(uintptr_t) >= 8 && length >= 0 && length < 0xffffff;
+    if (keyed && ipf_cache_get(cache, IPF_MEMO_NEAR, key, (uintptr_t)concept_id, (uintptr_t)segment, &memo) &&
+        memo.a == s && memo.b == e)
+        return memo.ptr;
     const ipofacts_period *best = NULL;
     int best_with = 0;
     int64_t best_dist = 0;
-    size_t n = ipofacts_company_period_count(c);
-    for (size_t i = 0; i < n; i++) {
-        const ipofacts_period *q = ipofacts_company_period(c, i);
-        if (ipofacts_period_is_instant(q))
+    period_walk w;
+    walk_start(&w, cache, c);
+    for (size_t i = 0; i < w.count; i++) {
+        const ipf_period_info *q = walk_at(&w, i);
+        if (q->instant)
             continue;
         int64_t dist = period_distance(q, 0, s, e, length);
         if (dist < 0)
             continue;
-        int with = find_value(q, concept_id, segment) != NULL;
+        int with = find_value(cache, q->period, concept_id, segment) != NULL;
         if (best == NULL || with > best_with || (with == best_with && dist < best_dist)) {
-            best = q;
+            best = q->period;
             best_with = with;
             best_dist = dist;
         }
+    }
+    if (keyed) {
+        memo.ptr = best;
+        memo.a = s;
+        memo.b = e;
+        ipf_cache_put(cache, IPF_MEMO_NEAR, key, (uintptr_t)concept_id, (uintptr_t)segment, &memo);
     }
     return best;
 }
 
 /* The preferred fact of a concept in p, else in any period of the company
  * with the same end date, else the latest before it. */
-static const ipofacts_fact *find_near(const ipofacts_company *c, const ipofacts_period *p, const char *concept_id)
+static const ipofacts_fact *find_near(ipf_ratio_cache *cache, const ipofacts_company *c, const ipofacts_period *p,
+                                     const char *concept_id)
 {
-    const ipofacts_fact *f = ipf_find(p, concept_id, NULL);
+    const ipofacts_fact *f = ipf_cache_find(cache, p, concept_id, NULL);
     if (f != NULL)
         return f;
+    ipf_memo memo;
+    if (ipf_cache_get(cache, IPF_MEMO_FIND_NEAR, (uintptr_t)p, (uintptr_t)concept_id, 0, &memo))
+        return memo.ptr;
     ipofacts_date end = ipofacts_period_end(p);
     int64_t limit = ipf_date_days(&end), best_end = 0;
     const ipofacts_fact *best = NULL;
-    size_t n = ipofacts_company_period_count(c);
-    for (size_t i = 0; i < n; i++) {
-        const ipofacts_period *q = ipofacts_company_period(c, i);
-        ipofacts_date qe = ipofacts_period_end(q);
-        int64_t e = ipf_date_days(&qe);
+    period_walk w;
+    walk_start(&w, cache, c);
+    for (size_t i = 0; i < w.count; i++) {
+        const ipf_period_info *q = walk_at(&w, i);
+        int64_t e = q->end;
         const ipofacts_fact *g;
-        if (e > limit || (g = ipf_find(q, concept_id, NULL)) == NULL)
+        if (e > limit || (g = ipf_cache_find(cache, q->period, concept_id, NULL)) == NULL)
             continue;
         if (best == NULL || e > best_end) {
             best = g;
             best_end = e;
         }
     }
+    memo.ptr = best;
+    memo.a = memo.b = 0;
+    ipf_cache_put(cache, IPF_MEMO_FIND_NEAR, (uintptr_t)p, (uintptr_t)concept_id, 0, &memo);
     return best;
 }
 
@@ -603,23 +844,38 @@ static void consider_rates(const ipofacts_company *c, const char *a, const char 
 /* A rate fact between currencies a and b: the explicit one when it fits,
  * else the company's, else any company's of the dataset, nearest in date,
  * then narrowest. */
-static const ipofacts_fact *find_rate(const ipofacts_company *c, const char *a, const char *b,
-                                      const ipofacts_date *date, const ipofacts_fact *given)
+static const ipofacts_fact *find_rate(ipf_ratio_cache *cache, const ipofacts_company *c, const char *a,
+                                      const char *b, const ipofacts_date *date, const ipofacts_fact *given)
 {
     if (given != NULL)
         return rate_pair(given, a, b) ? given : NULL;
     const ipofacts_fact *best = NULL;
     int64_t dist = 0, day = ipf_date_days(date);
     double width = 0;
+    /* Currency codes of up to 3 letters (ipf_unit_parse) pack into one word each. */
+    uintptr_t ka = 0, kb = 0;
+    for (size_t i = 0; i < 3 && a[i] != '\0'; i++)
+        ka |= (uintptr_t)(unsigned char)a[i] << (8 * i);
+    for (size_t i = 0; i < 3 && b[i] != '\0'; i++)
+        kb |= (uintptr_t)(unsigned char)b[i] << (8 * i);
+    int keyed = strlen(a) <= 3 && strlen(b) <= 3;
+    ipf_memo memo;
+    if (keyed && ipf_cache_get(cache, IPF_MEMO_RATE, ka, kb, (uintptr_t)(uint64_t)day, &memo))
+        return memo.ptr;
     consider_rates(c, a, b, day, &best, &dist, &width);
-    if (best != NULL)
-        return best;
-    const ipofacts_dataset *ds = ipofacts_company_dataset(c);
-    size_t n = ipofacts_dataset_company_count(ds);
-    for (size_t i = 0; i < n; i++) {
-        const ipofacts_company *o = ipofacts_dataset_company(ds, i);
-        if (o != c)
-            consider_rates(o, a, b, day, &best, &dist, &width);
+    if (best == NULL) {
+        const ipofacts_dataset *ds = ipofacts_company_dataset(c);
+        size_t n = ipofacts_dataset_company_count(ds);
+        for (size_t i = 0; i < n; i++) {
+            const ipofacts_company *o = ipofacts_dataset_company(ds, i);
+            if (o != c)
+                consider_rates(o, a, b, day, &best, &dist, &width);
+        }
+    }
+    if (keyed) {
+        memo.ptr = best;
+        memo.a = memo.b = 0;
+        ipf_cache_put(cache, IPF_MEMO_RATE, ka, kb, (uintptr_t)(uint64_t)day, &memo);
     }
     return best;
 }
@@ -639,6 +895,8 @@ static void convert_amount(ipofacts_derived *d, const ipofacts_ratio *amount, co
                            const ipofacts_fact *given_rate, ipofacts_ratio *out, ipf_buf *b, int with_result)
 {
     char from[4], x[TEXT_SIZE], y[TEXT_SIZE], z[TEXT_SIZE];
+    if (d->values_only)
+        b = NULL;
     if (!currency_of(amount, from)) {
         ipofacts_ratio_convert(out, amount, NULL, to);
         return;
@@ -647,7 +905,7 @@ static void convert_amount(ipofacts_derived *d, const ipofacts_ratio *amount, co
         *out = *amount;
         return;
     }
-    const ipofacts_fact *rf = find_rate(d->company, from, to, &d->end, given_rate);
+    const ipofacts_fact *rf = find_rate(d->cache, d->company, from, to, &d->end, given_rate);
     if (rf != NULL) {
         long i = input_fact(d, "rate", ipofacts_fact_period(rf), "exchange_rate", NULL, rf);
         const ipofacts_ratio *rv = in_value(d, i);
@@ -661,8 +919,8 @@ static void convert_amount(ipofacts_derived *d, const ipofacts_ratio *amount, co
         return;
     }
     if (strcmp(from, "USD") != 0 && strcmp(to, "USD") != 0 && given_rate == NULL) {
-        const ipofacts_fact *r1 = find_rate(d->company, from, "USD", &d->end, NULL);
-        const ipofacts_fact *r2 = find_rate(d->company, "USD", to, &d->end, NULL);
+        const ipofacts_fact *r1 = find_rate(d->cache, d->company, from, "USD", &d->end, NULL);
+        const ipofacts_fact *r2 = find_rate(d->cache, d->company, "USD", to, &d->end, NULL);
         if (r1 != NULL && r2 != NULL) {
             ipofacts_ratio usd;
             long i = input_fact(d, "rate", ipofacts_fact_period(r1), "exchange_rate", NULL, r1);
@@ -678,8 +936,8 @@ static void convert_amount(ipofacts_derived *d, const ipofacts_ratio *amount, co
             return;
         }
     }
-    char *what = format("exchange_rate %s/%s", to, from);
-    if (what == NULL) {
+    char *what = dformat(d, "exchange_rate %s/%s", to, from);
+    if (what == NULL && !d->values_only) {
         d->nomem = 1;
     } else {
         add_input(d, "rate", what, NULL, NULL, NULL);
@@ -692,6 +950,26 @@ static void convert_amount(ipofacts_derived *d, const ipofacts_ratio *amount, co
 /* Ratio kinds                                                         */
 /* ------------------------------------------------------------------ */
 
+/* A derivation inside another (the burn of a runway, the TTM revenue of a
+ * price-to-sales): an owned *child in a full derivation, only its value in
+ * a values-only one. Returns 0 when memory ran out. */
+static int nested(ipofacts_derived *d, ipofacts_ratio_kind kind, const ipofacts_period *p,
+                  const ipofacts_ratio_options *o, ipofacts_derived **child, ipofacts_ratio *value)
+{
+    *child = NULL;
+    if (d->values_only) {
+        ipf_ratio_outcome oc;
+        if (ipf_company_ratio_value(&oc, d->company, kind, p, o, d->cache) != IPOFACTS_OK)
+            return 0;
+        *value = oc.ratio;
+        return 1;
+    }
+    if (ipf_company_ratio(child, d->company, kind, p, o) != IPOFACTS_OK)
+        return 0;
+    *value = (*child)->ratio;
+    return 1;
+}
+
 static const char *opt_concept(const ipofacts_ratio_options *o)
 {
     return o->concept_id != NULL ? o->concept_id : "revenue";
@@ -702,22 +980,23 @@ static void do_growth(ipofacts_derived *d, const ipofacts_ratio_options *o)
     const char *concept = opt_concept(o);
     const ipofacts_period *p = d->period;
     ipofacts_ratio r;
-    long cur = input_fact(d, "current", p, concept, o->segment, find_value(p, concept, o->segment));
+    long cur = input_fact(d, "current", p, concept, o->segment, find_value(d->cache, p, concept, o->segment));
     const ipofacts_period *q = o->base_period != NULL ? o->base_period
-                                                      : ipf_prior_period(d->company, p, concept, o->segment);
+                                                      : prior_period(d->cache, d->company, p, concept, o->segment);
     long prior;
     if (q == NULL) {
         ipofacts_date e = ipofacts_period_end(p);
         ipofacts_date pe = ipf_date_year_before(&e);
         char ds[IPOFACTS_DATE_STRING_SIZE] = "";
-        ipofacts_date_format(&pe, ds, sizeof ds);
+        if (!d->values_only)
+            ipofacts_date_format(&pe, ds, sizeof ds);
         char *what = ipofacts_period_is_instant(p)
-                         ? format("%s at %s", concept, ds)
-                         : format("%s for the %d months ending %s", concept, (int)ipofacts_period_months(p), ds);
+                         ? dformat(d, "%s at %s", concept, ds)
+                         : dformat(d, "%s for the %d months ending %s", concept, (int)ipofacts_period_months(p), ds);
         prior = add_input(d, "prior", what, NULL, NULL, NULL);
         free(what);
     } else {
-        prior = input_fact(d, "prior", q, concept, o->segment, find_value(q, concept, o->segment));
+        prior = input_fact(d, "prior", q, concept, o->segment, find_value(d->cache, q, concept, o->segment));
     }
     ipofacts_ratio_growth(&r, in_value(d, cur), ipofacts_period_months(p), in_value(d, prior),
                           q != NULL ? ipofacts_period_months(q) : ipofacts_period_months(p),
@@ -731,18 +1010,99 @@ static void do_growth(ipofacts_derived *d, const ipofacts_ratio_options *o)
 /* The number of whole years q lies before p when q is comparable with p
  * shifted back that many years (see "Comparable periods"), its distance in
  * *dist; 0 when it is not. */
-static int32_t years_before_comparable(const ipofacts_period *p, const ipofacts_period *q, int64_t *dist)
+/* p's dates shifted by each number of years, worked out when first needed. */
+typedef struct shifts {
+    shifted by[16];
+    unsigned char known[16];
+} shifts;
+
+static int32_t years_before_comparable(const ipf_period_info *p, const ipf_period_info *q, shifts *memo,
+                                       int64_t *dist)
 {
-    ipofacts_date pe = ipofacts_period_end(p), qe = ipofacts_period_end(q);
-    double apart = (double)(ipf_date_days(&pe) - ipf_date_days(&qe)) / 365.2425;
+    double apart = (double)(p->end - q->end) / 365.2425;
     if (!(apart >= 0.5 && apart < 9999.0))
         return 0;
     int32_t years = (int32_t)lround(apart);
-    int64_t d = comparable_distance(p, q, years);
+    shifted t;
+    if (years >= 0 && years < 16) {
+        if (!memo->known[years]) {
+            memo->by[years] = shift_years(p, years);
+            memo->known[years] = 1;
+        }
+        t = memo->by[years];
+    } else {
+        t = shift_years(p, years);
+    }
+    int64_t d = comparable_distance(p, q, &t);
     if (d < 0)
         return 0;
     *dist = d;
     return years;
+}
+
+/* A period comparable with another some whole years before it. */
+typedef struct cagr_base {
+    const ipofacts_period *period;
+    int32_t years;
+    int64_t dist;
+} cagr_base;
+
+static int cagr_base_of(const ipf_period_info *p, const ipf_period_info *q, shifts *sh, cagr_base *out)
+{
+    int64_t cd = 0;
+    int32_t cy = years_before_comparable(p, q, sh, &cd);
+    if (cy < 1)
+        return 0;
+    out->period = q->period;
+    out->years = cy;
+    out->dist = cd;
+    return 1;
+}
+
+/* The comparable periods of p (cagr_base_of) in file order, listed once per
+ * company by the cache; NULL without one (or when it is full). */
+static const cagr_base *cagr_bases(ipf_ratio_cache *cache, const ipofacts_company *c, const ipofacts_period *p,
+                                   size_t *count)
+{
+    ipf_memo memo;
+    if (cache == NULL)
+        return NULL;
+    if (ipf_cache_get(cache, IPF_MEMO_CAGR_BASES, (uintptr_t)p, 0, 0, &memo)) {
+        *count = (size_t)memo.a;
+        return memo.ptr;
+    }
+    period_walk w;
+    walk_start(&w, cache, c);
+    cagr_base *list = ipf_cache_alloc(cache, w.count * sizeof *list);
+    if (list == NULL)
+        return NULL;
+    ipf_period_info pi;
+    ipf_period_info_of(&pi, p);
+    shifts sh;
+    memset(sh.known, 0, sizeof sh.known);
+    size_t n = 0;
+    for (size_t i = 0; i < w.count; i++)
+        n += cagr_base_of(&pi, walk_at(&w, i), &sh, &list[n]);
+    memo.ptr = list;
+    memo.a = (int64_t)n;
+    memo.b = 0;
+    ipf_cache_put(cache, IPF_MEMO_CAGR_BASES, (uintptr_t)p, 0, 0, &memo);
+    *count = n;
+    return list;
+}
+
+/* The CAGR's base: the earliest comparable period that reports the
+ * concept; among those as many years earlier, the closest; then file order. */
+static void consider_cagr_base(const ipofacts_derived *d, const cagr_base *b, const char *concept,
+                               const char *segment, const ipofacts_period **q, int32_t *whole, int64_t *dist)
+{
+    if (find_value(d->cache, b->period, concept, segment) == NULL)
+        return;
+    if (*q == NULL || b->years > *whole || (b->years == *whole && b->dist < *dist)) {
+        *q = b->period;
+        *whole = b->years;
+        *dist = b->dist;
+    }
 }
 
 static void do_cagr(ipofacts_derived *d, const ipofacts_ratio_options *o)
@@ -753,31 +1113,52 @@ static void do_cagr(ipofacts_derived *d, const ipofacts_ratio_options *o)
     ipofacts_ratio r;
     int32_t whole = 0;
     int64_t dist = 0;
-    if (q == NULL) {
+    ipf_memo memo;
+    if (q == NULL &&
+        ipf_cache_get(d->cache, IPF_MEMO_CAGR, (uintptr_t)p, (uintptr_t)concept, (uintptr_t)o->segment, &memo)) {
+        q = memo.ptr;
+        whole = (int32_t)memo.a;
+        dist = memo.b;
+    } else if (q == NULL) {
         /* The earliest period that reports the concept and is comparable
          * with p a whole number of years earlier; among those as many
-         * years earlier, the closest. */
-        size_t n = ipofacts_company_period_count(d->company);
-        for (size_t i = 0; i < n; i++) {
-            const ipofacts_period *c = ipofacts_company_period(d->company, i);
-            int64_t cd = 0;
-            int32_t cy = years_before_comparable(p, c, &cd);
-            if (cy < 1 || find_value(c, concept, o->segment) == NULL)
-                continue;
-            if (q == NULL || cy > whole || (cy == whole && cd < dist)) {
-                q = c;
-                whole = cy;
-                dist = cd;
+         * years earlier, the closest. The comparable periods are the same
+         * for every concept: with a cache they are listed once. */
+        size_t nb = 0;
+        const cagr_base *bases = cagr_bases(d->cache, d->company, p, &nb);
+        if (bases != NULL) {
+            for (size_t i = 0; i < nb; i++)
+                consider_cagr_base(d, &bases[i], concept, o->segment, &q, &whole, &dist);
+        } else {
+            ipf_period_info pi;
+            ipf_period_info_of(&pi, p);
+            shifts sh;
+            memset(sh.known, 0, sizeof sh.known);
+            period_walk w;
+            walk_start(&w, d->cache, d->company);
+            for (size_t i = 0; i < w.count; i++) {
+                cagr_base b;
+                if (cagr_base_of(&pi, walk_at(&w, i), &sh, &b))
+                    consider_cagr_base(d, &b, concept, o->segment, &q, &whole, &dist);
             }
         }
+        memo.ptr = q;
+        memo.a = whole;
+        memo.b = dist;
+        ipf_cache_put(d->cache, IPF_MEMO_CAGR, (uintptr_t)p, (uintptr_t)concept, (uintptr_t)o->segment, &memo);
     } else {
-        whole = years_before_comparable(p, q, &dist);
+        ipf_period_info pi, qi;
+        ipf_period_info_of(&pi, p);
+        ipf_period_info_of(&qi, q);
+        shifts sh;
+        memset(sh.known, 0, sizeof sh.known);
+        whole = years_before_comparable(&pi, &qi, &sh, &dist);
     }
-    long last = input_fact(d, "last", p, concept, o->segment, find_value(p, concept, o->segment));
+    long last = input_fact(d, "last", p, concept, o->segment, find_value(d->cache, p, concept, o->segment));
     long first;
     double years = 0;
     if (q == NULL) {
-        char *what = format("%s of an earlier year", concept);
+        char *what = dformat(d, "%s of an earlier year", concept);
         first = add_input(d, "first", what, NULL, NULL, NULL);
         free(what);
     } else {
@@ -791,14 +1172,13 @@ static void do_cagr(ipofacts_derived *d, const ipofacts_ratio_options *o)
             years = (double)(pe.year - qe.year);
         else
             years = (double)(ipf_date_days(&pe) - ipf_date_days(&qe)) / 365.2425;
-        first = input_fact(d, "first", q, concept, o->segment, find_value(q, concept, o->segment));
+        first = input_fact(d, "first", q, concept, o->segment, find_value(d->cache, q, concept, o->segment));
     }
     ipofacts_ratio_cagr(&r, in_value(d, first), in_value(d, last), years > 0 ? years : -1);
-    char ys[32];
-    ipf_num(ys, sizeof ys, years, 6);
+    char ys[32], fmt[96] = "";
     set_formula(d, "(%s / first %s)^(1 / years) - 1", concept, concept);
-    char fmt[96];
-    snprintf(fmt, sizeof fmt, "(%%s / %%s)^(1 / %s) - 1", ys);
+    if (!d->values_only)
+        snprintf(fmt, sizeof fmt, "(%%s / %%s)^(1 / %s) - 1", ipf_num(ys, sizeof ys, years, 6));
     conclude(d, &r, fmt, last, first, -1);
 }
 
@@ -809,10 +1189,10 @@ static void do_gross_margin(ipofacts_derived *d, const ipofacts_ratio_options *o
     ipofacts_ratio r;
     ipofacts_ratio_basis basis = o->basis;
     if (basis == IPOFACTS_BASIS_DEFAULT)
-        basis = ipf_find(p, "gross_profit", seg) != NULL ? IPOFACTS_BASIS_GROSS_PROFIT
+        basis = find(d, p, "gross_profit", seg) != NULL ? IPOFACTS_BASIS_GROSS_PROFIT
                                                           : IPOFACTS_BASIS_REVENUE_LESS_COST;
     long rev = input_fact(d, "revenue", p, seg != NULL ? "segment_revenue" : "revenue", seg,
-                          find_value(p, "revenue", seg));
+                          find_value(d->cache, p, "revenue", seg));
     if (basis == IPOFACTS_BASIS_GROSS_PROFIT) {
         long gp = input_fact(d, "gross_profit", p, "gross_profit", seg, NULL);
         ipofacts_ratio_gross_margin_from_profit(&r, in_value(d, gp), in_value(d, rev));
@@ -829,7 +1209,7 @@ static void do_gross_margin(ipofacts_derived *d, const ipofacts_ratio_options *o
         r.basis = basis;
         set_formula(d, "gross_profit / revenue, or 1 - cost_of_sales / revenue");
         d->ratio = r;
-        set_arith(d, format("basis %s is not a gross margin basis", ipofacts_ratio_basis_name(basis)));
+        set_arith(d, dformat(d, "basis %s is not a gross margin basis", ipofacts_ratio_basis_name(basis)));
     }
 }
 
@@ -839,7 +1219,7 @@ static void do_gross_profit(ipofacts_derived *d, const ipofacts_ratio_options *o
     const char *seg = o->segment;
     ipofacts_ratio r;
     long rev = input_fact(d, "revenue", p, seg != NULL ? "segment_revenue" : "revenue", seg,
-                          find_value(p, "revenue", seg));
+                          find_value(d->cache, p, "revenue", seg));
     long cost = input_fact(d, "cost_of_sales", p, "cost_of_sales", seg, NULL);
     ipofacts_ratio_gross_profit(&r, in_value(d, rev), in_value(d, cost));
     set_formula(d, "revenue - cost_of_sales");
@@ -855,7 +1235,7 @@ static void do_per_revenue(ipofacts_derived *d, const ipofacts_ratio_options *o,
     ipofacts_ratio r;
     long num = input_fact(d, concept, p, concept, o->segment, NULL);
     long rev = input_fact(d, "revenue", p, o->segment != NULL ? "segment_revenue" : "revenue", o->segment,
-                          find_value(p, "revenue", o->segment));
+                          find_value(d->cache, p, "revenue", o->segment));
     fn(&r, in_value(d, num), in_value(d, rev));
     set_formula(d, "%s / revenue", concept);
     conclude(d, &r, "%s / %s", num, rev, -1);
@@ -866,7 +1246,7 @@ static void do_segment_share(ipofacts_derived *d, const ipofacts_ratio_options *
     const ipofacts_period *p = d->period;
     ipofacts_ratio r;
     long part = input_fact(d, "segment_revenue", p, "segment_revenue", o->segment,
-                           ipf_find_segment_revenue(p, o->segment));
+                           ipf_cache_find_segment_revenue(d->cache, p, o->segment));
     long whole = input_fact(d, "revenue", p, "revenue", NULL, NULL);
     ipofacts_ratio_share(&r, in_value(d, part), in_value(d, whole));
     set_formula(d, "segment_revenue[%s] / revenue", o->segment);
@@ -884,7 +1264,7 @@ static void do_concentration(ipofacts_derived *d, size_t top)
         const ipofacts_member *m = ipofacts_company_member(c, i);
         if (ipofacts_member_kind_of(m) != IPOFACTS_MEMBER_CUSTOMER)
             continue;
-        const ipofacts_fact *f = ipf_find_segment_revenue(p, ipofacts_member_id(m));
+        const ipofacts_fact *f = ipf_cache_find_segment_revenue(d->cache, p, ipofacts_member_id(m));
         if (f == NULL)
             continue;
         long k = input_fact(d, "customer", p, "segment_revenue", ipofacts_member_id(m), f);
@@ -895,9 +1275,9 @@ static void do_concentration(ipofacts_derived *d, size_t top)
     long rev = input_fact(d, "revenue", p, "revenue", NULL, NULL);
     if (d->nomem)
         return;
-    ipofacts_ratio *cs = NULL;
+    ipofacts_ratio few[8], *cs = NULL;
     if (count > 0) {
-        cs = malloc(count * sizeof *cs);
+        cs = count <= sizeof few / sizeof few[0] ? few : malloc(count * sizeof *cs);
         if (cs == NULL) {
             d->nomem = 1;
             return;
@@ -907,15 +1287,17 @@ static void do_concentration(ipofacts_derived *d, size_t top)
     }
     if (ipofacts_ratio_concentration(&r, cs, count, top, in_value(d, rev)) != IPOFACTS_OK)
         d->nomem = 1;
-    free(cs);
+    if (cs != few)
+        free(cs);
     set_formula(d, "revenue of the %zu largest customers / revenue", top);
     if (count < top) {
         d->ratio = r;
-        set_arith(d, format("revenue of %zu customer%s reported, %zu needed", count, count == 1 ? "" : "s", top));
+        set_arith(d, dformat(d, "revenue of %zu customer%s reported, %zu needed", count, count == 1 ? "" : "s", top));
         return;
     }
-    char fmt[64];
-    snprintf(fmt, sizeof fmt, "(top %zu of %zu customers) / %%s", top, count);
+    char fmt[64] = "";
+    if (!d->values_only)
+        snprintf(fmt, sizeof fmt, "(top %zu of %zu customers) / %%s", top, count);
     conclude(d, &r, fmt, rev, -1, -1);
 }
 
@@ -924,7 +1306,7 @@ static ipofacts_ratio_basis burn_basis(const ipofacts_ratio_options *o)
     return o->basis == IPOFACTS_BASIS_DEFAULT ? IPOFACTS_BASIS_NET_INCOME : o->basis;
 }
 
-static const char *burn_concept(ipofacts_ratio_basis basis)
+const char *ipf_burn_concept(ipofacts_ratio_basis basis)
 {
     switch (basis) {
     case IPOFACTS_BASIS_OPERATING_CASH_FLOW:
@@ -939,7 +1321,7 @@ static void do_burn(ipofacts_derived *d, const ipofacts_ratio_options *o)
 {
     const ipofacts_period *p = d->period;
     ipofacts_ratio_basis basis = burn_basis(o);
-    const char *concept = burn_concept(basis);
+    const char *concept = ipf_burn_concept(basis);
     ipofacts_ratio r;
     int32_t months = ipofacts_period_months(p);
     if (concept == NULL || ipofacts_period_is_instant(p)) {
@@ -948,8 +1330,8 @@ static void do_burn(ipofacts_derived *d, const ipofacts_ratio_options *o)
         r.basis = basis;
         d->ratio = r;
         set_formula(d, "-(flow of the period) / months");
-        set_arith(d, concept == NULL ? format("basis %s is not a burn basis", ipofacts_ratio_basis_name(basis))
-                                     : format("%s is an instant: a burn needs a duration", d->label));
+        set_arith(d, concept == NULL ? dformat(d, "basis %s is not a burn basis", ipofacts_ratio_basis_name(basis))
+                                         : dformat(d, "%s is an instant: a burn needs a duration", d->label));
         return;
     }
     long flow = input_fact(d, concept, p, concept, NULL, NULL);
@@ -957,28 +1339,31 @@ static void do_burn(ipofacts_derived *d, const ipofacts_ratio_options *o)
     if (basis == IPOFACTS_BASIS_FREE_CASH_FLOW)
         capex = input_fact(d, "capital_expenditure", p, "capital_expenditure", NULL, NULL);
     ipofacts_ratio_monthly_burn(&r, in_value(d, flow), in_value(d, capex), months, basis);
-    char fmt[96];
+    char fmt[96] = "";
     if (basis == IPOFACTS_BASIS_FREE_CASH_FLOW) {
         set_formula(d, "-(operating_cash_flow - capital_expenditure) / months");
-        snprintf(fmt, sizeof fmt, "-(%%s - %%s) / %d", (int)months);
+        if (!d->values_only)
+            snprintf(fmt, sizeof fmt, "-(%%s - %%s) / %d", (int)months);
         conclude(d, &r, fmt, flow, capex, -1);
     } else {
         set_formula(d, "-%s / months%s", concept,
                     (r.flags & IPOFACTS_RATIO_FLAG_PROXY) ? " (a proxy: a loss is not a cash outflow)" : "");
-        snprintf(fmt, sizeof fmt, "-(%%s) / %d", (int)months);
+        if (!d->values_only)
+            snprintf(fmt, sizeof fmt, "-(%%s) / %d", (int)months);
         conclude(d, &r, fmt, flow, -1, -1);
     }
 }
 
 /* The duration whose burn a runway at `date` uses: the shortest ending that
  * day with the basis's flow, else the latest before. */
-static const ipofacts_period *burn_period(const ipofacts_company *c, const ipofacts_date *date,
+static const ipofacts_period *burn_period(ipf_ratio_cache *cache, const ipofacts_company *c,
+                                          const ipofacts_date *date,
                                           ipofacts_ratio_basis basis)
 {
-    const char *concept = burn_concept(basis);
+    const char *concept = ipf_burn_concept(basis);
     if (concept == NULL)
         return NULL;
-    return latest_duration(c, date, concept, NULL, 0);
+    return latest_duration(cache, c, date, concept, NULL, 0);
 }
 
 static void do_runway(ipofacts_derived *d, const ipofacts_ratio_options *o)
@@ -990,18 +1375,19 @@ static void do_runway(ipofacts_derived *d, const ipofacts_ratio_options *o)
     const ipofacts_period *at = p;
     if (!ipofacts_period_is_instant(p)) {
         ipofacts_date e = ipofacts_period_end(p);
-        at = ipf_instant_at(d->company, &e);
+        at = instant_at(d, &e);
         d->start.precision = IPOFACTS_DATE_UNKNOWN;
         d->start.year = 0;
         d->start.month = 0;
         d->start.day = 0;
     }
     long cash = input_fact(d, cash_concept, at != NULL ? at : p, cash_concept, NULL, NULL);
-    const ipofacts_period *bp = o->base_period != NULL ? o->base_period : burn_period(d->company, &d->end, basis);
+    const ipofacts_period *bp =
+        o->base_period != NULL ? o->base_period : burn_period(d->cache, d->company, &d->end, basis);
     long burn;
     if (bp == NULL) {
-        const char *bc = burn_concept(basis);
-        char *what = format("%s of a period ending by %s", bc != NULL ? bc : ipofacts_ratio_basis_name(basis),
+        const char *bc = ipf_burn_concept(basis);
+        char *what = dformat(d, "%s of a period ending by %s", bc != NULL ? bc : ipofacts_ratio_basis_name(basis),
                             d->label);
         burn = add_input(d, "burn", what, NULL, NULL, NULL);
         free(what);
@@ -1010,11 +1396,12 @@ static void do_runway(ipofacts_derived *d, const ipofacts_ratio_options *o)
         bo.base_period = NULL;
         bo.basis = basis;
         ipofacts_derived *child = NULL;
-        if (ipf_company_ratio(&child, d->company, IPOFACTS_RATIO_KIND_MONTHLY_BURN, bp, &bo) != IPOFACTS_OK) {
+        ipofacts_ratio bv;
+        if (!nested(d, IPOFACTS_RATIO_KIND_MONTHLY_BURN, bp, &bo, &child, &bv)) {
             d->nomem = 1;
             return;
         }
-        burn = add_input(d, "burn", child->label, &child->ratio, NULL, child);
+        burn = add_input(d, "burn", child != NULL ? child->label : NULL, &bv, NULL, child);
     }
     if (d->nomem)
         return;
@@ -1030,9 +1417,9 @@ static void do_runway(ipofacts_derived *d, const ipofacts_ratio_options *o)
     d->ratio = r;
     if (r.status == IPOFACTS_RATIO_MISSING_INPUT) {
         if (in_value(d, cash) != NULL && in_value(d, cash)->status == IPOFACTS_RATIO_MISSING_INPUT)
-            set_arith(d, format("no %s reported at %s", cash_concept, d->label));
+            set_arith(d, dformat(d, "no %s reported at %s", cash_concept, d->label));
         else if (burn >= 0 && d->inputs[burn].child != NULL && d->inputs[burn].child->arithmetic != NULL)
-            set_arith(d, format("burn: %s", d->inputs[burn].child->arithmetic));
+            set_arith(d, dformat(d, "burn: %s", d->inputs[burn].child->arithmetic));
         else
             missing_text(d);
         return;
@@ -1050,19 +1437,21 @@ static void do_ttm(ipofacts_derived *d, const ipofacts_ratio_options *o)
     ipofacts_date s = ipofacts_period_start(p), e = ipofacts_period_end(p);
     ipofacts_date ye = ipf_date_year_before(&e);
     d->start = ipf_date_from_days(ipf_date_days(&ye) + 1);
-    char ds[IPOFACTS_DATE_STRING_SIZE] = "";
-    ipofacts_date_format(&e, ds, sizeof ds);
-    snprintf(d->label, sizeof d->label, "TTM to %s", ds);
+    if (!d->values_only) {
+        char ds[IPOFACTS_DATE_STRING_SIZE] = "";
+        ipofacts_date_format(&e, ds, sizeof ds);
+        snprintf(d->label, sizeof d->label, "TTM to %s", ds);
+    }
     if (ipofacts_period_is_instant(p) || m < 1 || m > 12) {
         memset(&r, 0, sizeof r);
         r.status = ipofacts_period_is_instant(p) ? IPOFACTS_RATIO_INVALID_INPUT : IPOFACTS_RATIO_PERIOD_MISMATCH;
         d->ratio = r;
         set_formula(d, "fiscal year + year to date - prior year to date");
-        set_arith(d, format("%s is not a period of 1 to 12 months", ipofacts_period_label(p)));
+        set_arith(d, dformat(d, "%s is not a period of 1 to 12 months", ipofacts_period_label(p)));
         return;
     }
     if (m == 12) {
-        long v = input_fact(d, concept, p, concept, seg, find_value(p, concept, seg));
+        long v = input_fact(d, concept, p, concept, seg, find_value(d->cache, p, concept, seg));
         const ipofacts_ratio *iv = in_value(d, v);
         if (iv != NULL)
             r = *iv;
@@ -1082,24 +1471,26 @@ static void do_ttm(ipofacts_derived *d, const ipofacts_ratio_options *o)
     fy_start = ipf_date_year_before(&fy_start);
     fy_start = ipf_date_from_days(ipf_date_days(&fy_start) + 1);
     const ipofacts_period *fy =
-        duration_near(d->company, &fy_start, &fy_end, ipf_date_days(&fy_end) - ipf_date_days(&fy_start) + 1, concept,
-                      seg);
+        duration_near(d->cache, d->company, &fy_start, &fy_end, ipf_date_days(&fy_end) - ipf_date_days(&fy_start) + 1,
+                      concept, seg);
     long fyi;
     if (fy == NULL) {
         char a[IPOFACTS_DATE_STRING_SIZE] = "", b[IPOFACTS_DATE_STRING_SIZE] = "";
-        ipofacts_date_format(&fy_start, a, sizeof a);
-        ipofacts_date_format(&fy_end, b, sizeof b);
-        char *what = format("%s for %s..%s", concept, a, b);
+        if (!d->values_only) {
+            ipofacts_date_format(&fy_start, a, sizeof a);
+            ipofacts_date_format(&fy_end, b, sizeof b);
+        }
+        char *what = dformat(d, "%s for %s..%s", concept, a, b);
         fyi = add_input(d, "fiscal_year", what, NULL, NULL, NULL);
         free(what);
     } else {
-        fyi = input_fact(d, "fiscal_year", fy, concept, seg, find_value(fy, concept, seg));
+        fyi = input_fact(d, "fiscal_year", fy, concept, seg, find_value(d->cache, fy, concept, seg));
     }
-    long ytd = input_fact(d, "ytd", p, concept, seg, find_value(p, concept, seg));
+    long ytd = input_fact(d, "ytd", p, concept, seg, find_value(d->cache, p, concept, seg));
     ipofacts_date ps = ipf_date_year_before(&s);
     const ipofacts_period *prior =
-        duration_near(d->company, &ps, &ye, ipf_date_days(&e) - ipf_date_days(&s) + 1, concept, seg);
-    const ipofacts_fact *pf = prior != NULL ? find_value(prior, concept, seg) : NULL;
+        duration_near(d->cache, d->company, &ps, &ye, ipf_date_days(&e) - ipf_date_days(&s) + 1, concept, seg);
+    const ipofacts_fact *pf = prior != NULL ? find_value(d->cache, prior, concept, seg) : NULL;
     if (pf != NULL) {
         /* The twelve months start the day after the prior year to date ends. */
         ipofacts_date pe = ipofacts_period_end(prior);
@@ -1107,7 +1498,7 @@ static void do_ttm(ipofacts_derived *d, const ipofacts_ratio_options *o)
     }
     const char *gconcept = ipofacts_ratio_kind_reported_concept(IPOFACTS_RATIO_KIND_GROWTH, concept);
     const ipofacts_fact *gf = (pf == NULL && gconcept != NULL && !(o->flags & IPF_RATIO_NO_IMPLIED))
-                                  ? ipf_find(p, gconcept, seg)
+                                  ? find(d, p, gconcept, seg)
                                   : NULL;
     set_formula(d, "fiscal year + year to date - prior year to date");
     if (pf != NULL || gf == NULL) {
@@ -1116,9 +1507,11 @@ static void do_ttm(ipofacts_derived *d, const ipofacts_ratio_options *o)
             pi = input_fact(d, "prior_ytd", prior, concept, seg, pf);
         } else {
             char a[IPOFACTS_DATE_STRING_SIZE] = "", b[IPOFACTS_DATE_STRING_SIZE] = "";
-            ipofacts_date_format(&ps, a, sizeof a);
-            ipofacts_date_format(&ye, b, sizeof b);
-            char *what = format("%s for %s..%s (or its growth rate)", concept, a, b);
+            if (!d->values_only) {
+                ipofacts_date_format(&ps, a, sizeof a);
+                ipofacts_date_format(&ye, b, sizeof b);
+            }
+            char *what = dformat(d, "%s for %s..%s (or its growth rate)", concept, a, b);
             pi = add_input(d, "prior_ytd", what, NULL, NULL, NULL);
             free(what);
         }
@@ -1130,7 +1523,7 @@ static void do_ttm(ipofacts_derived *d, const ipofacts_ratio_options *o)
     long g = input_fact(d, "growth", p, gconcept, seg, gf);
     ipofacts_ratio implied;
     ipofacts_ratio_implied_prior(&implied, in_value(d, ytd), in_value(d, g));
-    char *what = format("%s of the same months a year earlier, implied: ytd / (1 + growth)", concept);
+    char *what = dformat(d, "%s of the same months a year earlier, implied: ytd / (1 + growth)", concept);
     long pi = add_input(d, "prior_ytd", what, &implied, NULL, NULL);
     free(what);
     ipofacts_ratio_ttm_from_growth(&r, in_value(d, fyi), fy != NULL ? ipofacts_period_months(fy) : 12,
@@ -1140,7 +1533,7 @@ static void do_ttm(ipofacts_derived *d, const ipofacts_ratio_options *o)
         return;
     char x[TEXT_SIZE], y[TEXT_SIZE], z[TEXT_SIZE];
     d->ratio = r;
-    if (r.status == IPOFACTS_RATIO_MISSING_INPUT && missing_text(d))
+    if (d->values_only || (r.status == IPOFACTS_RATIO_MISSING_INPUT && missing_text(d)))
         return;
     ipf_buf b;
     ipf_buf_init(&b);
@@ -1155,7 +1548,8 @@ static void do_first_day_return(ipofacts_derived *d)
     const ipofacts_period *p = d->period;
     ipofacts_ratio r;
     long open = input_fact(d, "opening_price", p, "opening_price", NULL, NULL);
-    long offer = input_fact(d, "offer_price", p, "offer_price", NULL, find_near(d->company, p, "offer_price"));
+    long offer =
+        input_fact(d, "offer_price", p, "offer_price", NULL, find_near(d->cache, d->company, p, "offer_price"));
     ipofacts_ratio_first_day_return(&r, in_value(d, open), in_value(d, offer));
     set_formula(d, "opening_price / offer_price - 1");
     conclude(d, &r, "%s / %s - 1", open, offer, -1);
@@ -1206,9 +1600,13 @@ static void do_market_cap(ipofacts_derived *d, const ipofacts_ratio_options *o)
     d->ratio = r;
     if (r.status == IPOFACTS_RATIO_OK && !(r.flags & IPOFACTS_RATIO_FLAG_CONVERTED))
         d->ratio.flags = (r.flags & ~IPOFACTS_RATIO_FLAG_REPORTED) | IPOFACTS_RATIO_FLAG_DERIVED;
+    if (d->values_only) {
+        ipf_buf_free(&b);
+        return;
+    }
     if (r.status == IPOFACTS_RATIO_CURRENCY_MISMATCH) {
         ipf_buf_free(&b);
-        set_arith(d, format("no exchange rate between %.3s and %s", cv->unit, to));
+        set_arith(d, dformat(d, "no exchange rate between %.3s and %s", cv->unit, to));
         return;
     }
     result_text(&b, &d->ratio);
@@ -1219,23 +1617,23 @@ static void do_market_cap(ipofacts_derived *d, const ipofacts_ratio_options *o)
  * latest year to date, else the latest twelve-month period. */
 static long ttm_revenue(ipofacts_derived *d, const ipofacts_ratio_options *o, const ipofacts_date *date)
 {
-    const ipofacts_period *latest = latest_duration(d->company, date, "revenue", NULL, 0);
+    const ipofacts_period *latest = latest_duration(d->cache, d->company, date, "revenue", NULL, 0);
     if (latest != NULL) {
         ipofacts_ratio_options to = IPOFACTS_RATIO_OPTIONS_INIT;
         to.flags = o->flags & IPF_RATIO_NO_IMPLIED;
         ipofacts_derived *child = NULL;
-        if (ipf_company_ratio(&child, d->company, IPOFACTS_RATIO_KIND_TTM, latest, &to) != IPOFACTS_OK) {
+        ipofacts_ratio v;
+        if (!nested(d, IPOFACTS_RATIO_KIND_TTM, latest, &to, &child, &v)) {
             d->nomem = 1;
             return -1;
         }
-        if (child->ratio.status == IPOFACTS_RATIO_OK) {
-            ipofacts_ratio v = child->ratio;
+        if (v.status == IPOFACTS_RATIO_OK) {
             v.basis = ipofacts_period_months(latest) == 12 ? IPOFACTS_BASIS_FISCAL_YEAR : IPOFACTS_BASIS_TTM;
-            return add_input(d, "revenue", child->label, &v, NULL, child);
+            return add_input(d, "revenue", child != NULL ? child->label : NULL, &v, NULL, child);
         }
         ipofacts_derived_free(child);
     }
-    const ipofacts_period *fy = latest_duration(d->company, date, "revenue", NULL, 12);
+    const ipofacts_period *fy = latest_duration(d->cache, d->company, date, "revenue", NULL, 12);
     if (fy == NULL)
         return add_input(d, "revenue", "revenue of twelve months", NULL, NULL, NULL);
     long i = input_fact(d, "revenue", fy, "revenue", NULL, NULL);
@@ -1261,7 +1659,7 @@ static void do_price_to_sales(ipofacts_derived *d, const ipofacts_ratio_options 
     if (cv != NULL && rv != NULL && cv->status == IPOFACTS_RATIO_OK && rv->status == IPOFACTS_RATIO_OK &&
         currency_of(cv, cc) && currency_of(rv, rc) && strcmp(cc, rc) != 0) {
         ipofacts_ratio c0 = *cv, r0 = *rv;
-        const ipofacts_fact *direct = find_rate(d->company, cc, rc, &d->end, o->rate);
+        const ipofacts_fact *direct = find_rate(d->cache, d->company, cc, rc, &d->end, o->rate);
         if (direct != NULL || o->rate != NULL) {
             convert_amount(d, &c0, rc, o->rate, &cap_c, &b, 1);
             rev_c = r0;
@@ -1282,13 +1680,13 @@ static void do_price_to_sales(ipofacts_derived *d, const ipofacts_ratio_options 
             rev_c = *rv;
     }
     d->ratio = r;
-    if (r.status == IPOFACTS_RATIO_MISSING_INPUT && missing_text(d)) {
+    if (d->values_only || (r.status == IPOFACTS_RATIO_MISSING_INPUT && missing_text(d))) {
         ipf_buf_free(&b);
         return;
     }
     if (r.status == IPOFACTS_RATIO_CURRENCY_MISMATCH) {
         ipf_buf_free(&b);
-        set_arith(d, format("no exchange rate between %.3s and %.3s", cv->unit, rv->unit));
+        set_arith(d, dformat(d, "no exchange rate between %.3s and %.3s", cv->unit, rv->unit));
         return;
     }
     char x[TEXT_SIZE], y[TEXT_SIZE];
@@ -1333,12 +1731,14 @@ static void do_implied_rate(ipofacts_derived *d, const ipofacts_ratio_options *o
                 qf = f;
         }
     }
-    free(d->concept_id);
-    d->concept_id = xstrdup(concept);
-    if (concept != NULL && d->concept_id == NULL)
-        d->nomem = 1;
-    if (seg != NULL && d->segment == NULL && (d->segment = xstrdup(seg)) == NULL)
-        d->nomem = 1;
+    if (!d->values_only) {
+        free(d->concept_id);
+        d->concept_id = xstrdup(concept);
+        if (concept != NULL && d->concept_id == NULL)
+            d->nomem = 1;
+        if (seg != NULL && d->segment == NULL && (d->segment = xstrdup(seg)) == NULL)
+            d->nomem = 1;
+    }
     long q = input_fact(d, "converted", p, concept != NULL ? concept : "amount", seg, qf);
     /* The amount converted: in the base currency, preferring one cited by
      * the same source as the converted figure. */
@@ -1357,7 +1757,7 @@ static void do_implied_rate(ipofacts_derived *d, const ipofacts_ratio_options *o
             for (size_t a = 0; a < ipofacts_fact_source_count(f) && !shared; a++)
                 for (size_t b = 0; b < ipofacts_fact_source_count(qf) && !shared; b++)
                     shared = ipofacts_fact_source(f, a) == ipofacts_fact_source(qf, b);
-            const ipofacts_fact *pref = ipf_find(p, concept, seg);
+            const ipofacts_fact *pref = find(d, p, concept, seg);
             int score = shared * 2 + (f == pref);
             if (score > best_shared) {
                 best_shared = score;
@@ -1375,6 +1775,8 @@ static void do_implied_rate(ipofacts_derived *d, const ipofacts_ratio_options *o
 /* Entry points                                                        */
 /* ------------------------------------------------------------------ */
 
+static void compute(ipofacts_derived *d, ipofacts_ratio_kind kind, const ipofacts_ratio_options *po);
+
 ipofacts_status ipf_company_ratio(ipofacts_derived **out, const ipofacts_company *company, ipofacts_ratio_kind kind,
                                   const ipofacts_period *period, const ipofacts_ratio_options *options)
 {
@@ -1389,6 +1791,58 @@ ipofacts_status ipf_company_ratio(ipofacts_derived **out, const ipofacts_company
     if ((kind == IPOFACTS_RATIO_KIND_GROWTH || kind == IPOFACTS_RATIO_KIND_CAGR || kind == IPOFACTS_RATIO_KIND_TTM) &&
         (d->concept_id = xstrdup(opt_concept(&o))) == NULL)
         d->nomem = 1;
+    compute(d, kind, &o);
+    if (d->formula == NULL)
+        d->nomem = 1;
+    if (d->arithmetic == NULL)
+        set_arith(d, dformat(d, "%s", ipofacts_ratio_status_name(d->ratio.status)));
+    if (d->nomem) {
+        ipofacts_derived_free(d);
+        return IPOFACTS_E_NOMEM;
+    }
+    *out = d;
+    return IPOFACTS_OK;
+}
+
+ipofacts_status ipf_company_ratio_value(ipf_ratio_outcome *out, const ipofacts_company *company,
+                                        ipofacts_ratio_kind kind, const ipofacts_period *period,
+                                        const ipofacts_ratio_options *options, ipf_ratio_cache *cache)
+{
+    ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
+    if (options != NULL)
+        o = *options;
+    ipf_input stack[IPF_STACK_INPUTS];
+    ipofacts_derived d;
+    memset(&d, 0, sizeof d);
+    d.kind = kind;
+    d.company = company;
+    d.period = period;
+    d.start = ipofacts_period_start(period);
+    d.end = ipofacts_period_end(period);
+    d.ratio.status = IPOFACTS_RATIO_MISSING_INPUT;
+    d.ratio.flags = IPOFACTS_RATIO_FLAG_DERIVED;
+    d.values_only = 1;
+    d.stack_inputs = stack;
+    d.inputs = stack;
+    d.cap = IPF_STACK_INPUTS;
+    d.cache = cache;
+    compute(&d, kind, &o);
+    out->ratio = d.ratio;
+    out->end = d.end;
+    out->first_end = d.end;
+    out->first_reported = d.ninputs > 0 && d.inputs[0].fact != NULL;
+    for (size_t k = 0; kind == IPOFACTS_RATIO_KIND_CAGR && k < d.ninputs; k++)
+        if (strcmp(d.inputs[k].role, "first") == 0 && d.inputs[k].fact != NULL)
+            out->first_end = ipofacts_period_end(ipofacts_fact_period(d.inputs[k].fact));
+    if (d.inputs != stack)
+        free(d.inputs);
+    return d.nomem ? IPOFACTS_E_NOMEM : IPOFACTS_OK;
+}
+
+/* Computes a ratio into d by the rules of its kind. */
+static void compute(ipofacts_derived *d, ipofacts_ratio_kind kind, const ipofacts_ratio_options *po)
+{
+    ipofacts_ratio_options o = *po;
     switch (kind) {
     case IPOFACTS_RATIO_KIND_GROWTH: do_growth(d, &o); break;
     case IPOFACTS_RATIO_KIND_CAGR: do_cagr(d, &o); break;
@@ -1413,18 +1867,8 @@ ipofacts_status ipf_company_ratio(ipofacts_derived **out, const ipofacts_company
     case IPOFACTS_RATIO_KIND_GROSS_PROFIT: do_gross_profit(d, &o); break;
     default: break;
     }
-    if (d->formula == NULL)
-        d->nomem = 1;
-    if (d->arithmetic == NULL)
-        set_arith(d, format("%s", ipofacts_ratio_status_name(d->ratio.status)));
     d->ratio.flags |= IPOFACTS_RATIO_FLAG_DERIVED;
     d->ratio.flags &= ~IPOFACTS_RATIO_FLAG_REPORTED;
-    if (d->nomem) {
-        ipofacts_derived_free(d);
-        return IPOFACTS_E_NOMEM;
-    }
-    *out = d;
-    return IPOFACTS_OK;
 }
 
 IPOFACTS_API ipofacts_status ipofacts_ratio_options_init(ipofacts_ratio_options *options, uint32_t version)
@@ -1436,13 +1880,12 @@ IPOFACTS_API ipofacts_status ipofacts_ratio_options_init(ipofacts_ratio_options 
     return IPOFACTS_OK;
 }
 
-IPOFACTS_API ipofacts_status ipofacts_company_ratio(ipofacts_derived **out, const ipofacts_company *company,
-                                                    ipofacts_ratio_kind kind, const ipofacts_period *period,
-                                                    const ipofacts_ratio_options *options)
+/* The argument checks of ipofacts_company_ratio() and
+ * ipofacts_company_ratio_value(); *o receives the options to use. */
+static ipofacts_status check_arguments(ipofacts_ratio_options *o, const ipofacts_company *company,
+                                       ipofacts_ratio_kind kind, const ipofacts_period *period,
+                                       const ipofacts_ratio_options *options)
 {
-    if (out == NULL)
-        return IPOFACTS_E_INVALID;
-    *out = NULL;
     if (company == NULL || period == NULL || ipofacts_period_company(period) != company)
         return IPOFACTS_E_INVALID;
     if ((unsigned)kind == 0 || (unsigned)kind >= IPOFACTS_RATIO_KIND_COUNT)
@@ -1456,11 +1899,42 @@ IPOFACTS_API ipofacts_status ipofacts_company_ratio(ipofacts_derived **out, cons
     if ((kind == IPOFACTS_RATIO_KIND_SEGMENT_SHARE || kind == IPOFACTS_RATIO_KIND_HOLDING_VALUE) &&
         (options == NULL || options->segment == NULL))
         return IPOFACTS_E_INVALID;
-    ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
-    if (options != NULL)
-        o = *options;
-    o.flags &= IPOFACTS_RATIO_ANNUALISE; /* internal flags are not the caller's */
+    ipofacts_ratio_options init = IPOFACTS_RATIO_OPTIONS_INIT;
+    *o = options != NULL ? *options : init;
+    o->flags &= IPOFACTS_RATIO_ANNUALISE; /* internal flags are not the caller's */
+    return IPOFACTS_OK;
+}
+
+IPOFACTS_API ipofacts_status ipofacts_company_ratio(ipofacts_derived **out, const ipofacts_company *company,
+                                                    ipofacts_ratio_kind kind, const ipofacts_period *period,
+                                                    const ipofacts_ratio_options *options)
+{
+    if (out == NULL)
+        return IPOFACTS_E_INVALID;
+    *out = NULL;
+    ipofacts_ratio_options o;
+    ipofacts_status st = check_arguments(&o, company, kind, period, options);
+    if (st != IPOFACTS_OK)
+        return st;
     return ipf_company_ratio(out, company, kind, period, &o);
+}
+
+IPOFACTS_API ipofacts_status ipofacts_company_ratio_value(ipofacts_ratio *out, const ipofacts_company *company,
+                                                          ipofacts_ratio_kind kind, const ipofacts_period *period,
+                                                          const ipofacts_ratio_options *options)
+{
+    if (out == NULL)
+        return IPOFACTS_E_INVALID;
+    memset(out, 0, sizeof *out);
+    ipofacts_ratio_options o;
+    ipofacts_status st = check_arguments(&o, company, kind, period, options);
+    if (st != IPOFACTS_OK)
+        return st;
+    ipf_ratio_outcome oc;
+    st = ipf_company_ratio_value(&oc, company, kind, period, &o, NULL);
+    if (st == IPOFACTS_OK)
+        *out = oc.ratio;
+    return st;
 }
 
 /* ------------------------------------------------------------------ */

@@ -9,7 +9,7 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "ratio_internal.h"
+#include "ratio_company.h"
 
 /* ------------------------------------------------------------------ */
 /* Units                                                               */
@@ -336,10 +336,7 @@ const ipofacts_fact *ipf_find(const ipofacts_period *p, const char *concept_id, 
 
 const ipofacts_fact *ipf_find_segment_revenue(const ipofacts_period *p, const char *segment)
 {
-    const ipofacts_fact *f = ipf_find(p, "segment_revenue", segment);
-    if (f == NULL && segment != NULL)
-        f = ipf_find(p, "revenue", segment);
-    return f;
+    return ipf_cache_find_segment_revenue(NULL, p, segment);
 }
 
 const ipofacts_period *ipf_instant_at(const ipofacts_company *c, const ipofacts_date *d)

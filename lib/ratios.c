@@ -638,7 +638,16 @@ IPOFACTS_API ipofacts_status ipofacts_ratio_monthly_burn(ipofacts_ratio *out, co
         return fail(out, st, "", basis);
     if ((st = want_form(flow, IPF_UNIT_AMOUNT, ccy)) != IPOFACTS_RATIO_OK)
         return fail(out, st, "", basis);
-    snprintf(unit, sizeof unit, "%s/month", ccy);
+    {
+        /* "<ccy>/month", as snprintf would write it, cut to the unit's size. */
+        static const char suffix[] = "/month";
+        size_t n = strnlen(ccy, sizeof unit - 1), m = sizeof suffix - 1;
+        if (n + m > sizeof unit - 1)
+            m = sizeof unit - 1 - n;
+        memcpy(unit, ccy, n);
+        memcpy(unit + n, suffix, m);
+        unit[n + m] = '\0';
+    }
     flags = carried_flags(flow, NULL);
     if (basis == IPOFACTS_BASIS_NET_INCOME || basis == IPOFACTS_BASIS_ADJUSTED_NET_INCOME)
         flags |= IPOFACTS_RATIO_FLAG_PROXY;

@@ -451,11 +451,56 @@ static void sci_string(char *buf, size_t size, i128 c, int64_t e)
 
 /* The double nearest to c x 10^e (glibc's strtod rounds correctly);
  * +-HUGE_VAL beyond the range of doubles. */
-static double nearest_double(i128 c, int64_t e)
+static double nearest_double_text(i128 c, int64_t e)
 {
     char s[96];
     sci_string(s, sizeof s, c, e);
     return strtod(s, NULL);
+}
+
+/* 10^0 .. 10^22: every one is exactly a double (5^22 < 2^53). */
+static const double exact_pow10[23] = {1e0,  1e1,  1e2,  1e3,  1e4,  1e5,  1e6,  1e7,  1e8,  1e9,  1e10, 1e11,
+                                       1e12, 1e13, 1e14, 1e15, 1e16, 1e17, 1e18, 1e19, 1e20, 1e21, 1e22};
+
+/* Whether c x 10^e takes the exact fast path: |c| < 2^53 and |e| <= 22,
+ * so that c and 10^|e| are both exactly doubles and one IEEE
+ * multiplication or division, rounded to nearest, gives the double nearest
+ * to c x 10^e. */
+static int fast_path(i128 c, int64_t e)
+{
+    const i128 limit = (i128)1 << 53;
+    return c > -limit && c < limit && e >= -22 && e <= 22;
+}
+
+/* The fast path's result; *exact (when not NULL) tells whether it equals
+ * c x 10^e exactly. fma gives the exact residual of the one rounding: for
+ * a product p = c x t, c x t - p; for a quotient q = c / t, q x t - c,
+ * which is exactly representable for a correctly rounded quotient. */
+static double fast_double(i128 c, int64_t e, int *exact)
+{
+    double x = (double)(int64_t)c;
+    double r;
+    if (e >= 0) {
+        double t = exact_pow10[e];
+        r = x * t;
+        if (exact != NULL)
+            *exact = fma(x, t, -r) == 0.0;
+    } else {
+        double t = exact_pow10[-e];
+        r = x / t;
+        if (exact != NULL)
+            *exact = fma(r, t, -x) == 0.0;
+    }
+    return r;
+}
+
+/* The double nearest to c x 10^e: the fast path when it applies, else the
+ * text and strtod. */
+static double nearest_double(i128 c, int64_t e)
+{
+    if (fast_path(c, e))
+        return fast_double(c, e, NULL);
+    return nearest_double_text(c, e);
 }
 
 IPOFACTS_API double ipofacts_decimal_to_double(const ipofacts_decimal *value)
@@ -551,7 +596,13 @@ static int exact_in_double(i128 c, int64_t e)
  */
 static double outward_double(i128 c, int64_t e, int dir, int *unbounded)
 {
-    double d = nearest_double(c, e);
+    if (fast_path(c, e)) {
+        int exact = 0;
+        double f = fast_double(c, e, &exact);
+        *unbounded = 0;
+        return exact ? f : nextafter(f, dir < 0 ? -HUGE_VAL : HUGE_VAL);
+    }
+    double d = nearest_double_text(c, e);
     *unbounded = 0;
     if (isinf(d)) {
         if ((dir < 0 && d < 0) || (dir > 0 && d > 0)) {

@@ -37,14 +37,16 @@ static void test_versions(void **state)
 {
     (void)state;
     assert_string_equal(ipofacts_version_string(), IPOFACTS_VERSION_STRING);
-    assert_string_equal(ipofacts_version_string(), "1.0.0");
-    assert_int_equal(ipofacts_version_number(), 10000);
+    assert_string_equal(ipofacts_version_string(), "1.1.0");
+    assert_int_equal(ipofacts_version_number(), 10100);
     assert_int_equal(ipofacts_version_number(), IPOFACTS_VERSION_NUMBER);
     assert_int_equal(ipofacts_abi_version(), 1);
     assert_int_equal(ipofacts_abi_version(), IPOFACTS_ABI_VERSION);
     assert_true(IPOFACTS_VERSION_CHECK(1, 0, 0));
+    assert_true(IPOFACTS_VERSION_CHECK(1, 1, 0));
     assert_true(IPOFACTS_VERSION_CHECK(0, 99, 99));
-    assert_false(IPOFACTS_VERSION_CHECK(1, 0, 1));
+    assert_false(IPOFACTS_VERSION_CHECK(1, 1, 1));
+    assert_false(IPOFACTS_VERSION_CHECK(1, 2, 0));
     assert_false(IPOFACTS_VERSION_CHECK(2, 0, 0));
 }
 

@@ -18,14 +18,14 @@
 /** @brief Major version: changes only on an incompatible ABI change. */
 #define IPOFACTS_VERSION_MAJOR 1
 /** @brief Minor version: new functions or enum values, compatible. */
-#define IPOFACTS_VERSION_MINOR 0
+#define IPOFACTS_VERSION_MINOR 1
 /** @brief Patch version: fixes only. */
 #define IPOFACTS_VERSION_PATCH 0
 /** @brief The version as one number: major * 10000 + minor * 100 + patch. */
 #define IPOFACTS_VERSION_NUMBER \
     (IPOFACTS_VERSION_MAJOR * 10000 + IPOFACTS_VERSION_MINOR * 100 + IPOFACTS_VERSION_PATCH)
 /** @brief The version as a string, "major.minor.patch". */
-#define IPOFACTS_VERSION_STRING "1.0.0"
+#define IPOFACTS_VERSION_STRING "1.1.0"
 /**
  * @brief True when the headers are at least version @p major.@p minor.@p patch.
  * @param major major version to compare with
@@ -121,7 +121,7 @@ typedef struct ipofacts_error {
 
 /**
  * @brief Version of the library that is running (not the headers').
- * @return A static string such as "1.0.0"; never NULL.
+ * @return A static string such as "1.1.0"; never NULL.
  * Thread safety: may be called from any thread.
  */
 IPOFACTS_API const char *ipofacts_version_string(void);

@@ -960,6 +960,143 @@ IPOFACTS_API const ipofacts_derived *ipofacts_ratio_set_at(const ipofacts_ratio_
  */
 IPOFACTS_API void ipofacts_ratio_set_free(ipofacts_ratio_set *set);
 
+/* ------------------------------------------------------------------ */
+/* Values only (since 1.1)                                             */
+/* ------------------------------------------------------------------ */
+
+/**
+ * @brief Computes one ratio of a company for a period, values only: the
+ *        same rules, inputs and result as ipofacts_company_ratio() without
+ *        the derivation object and its text.
+ *
+ * @p out is bit for bit the ::ipofacts_ratio that
+ * ipofacts_derived_ratio() gives for a derivation of the same arguments.
+ * No text is written and nothing outlives the call; memory is allocated
+ * (and freed) within it only for the working arrays of a customer
+ * concentration and for a ratio of more than a dozen inputs.
+ *
+ * Thread safety: reads the dataset only; may run in any number of threads
+ * at once. @p out belongs to the caller. Since 1.1.
+ * @param[out] out     the ratio (look at its status); all zero on failure
+ * @param[in]  company the company
+ * @param[in]  kind    which ratio
+ * @param[in]  period  a period of @p company
+ * @param[in]  options choices, or NULL for the defaults; borrowed for the call
+ * @return IPOFACTS_OK; IPOFACTS_E_INVALID as ipofacts_company_ratio();
+ *         IPOFACTS_E_NOMEM.
+ */
+IPOFACTS_API ipofacts_status ipofacts_company_ratio_value(ipofacts_ratio *out, const ipofacts_company *company,
+                                                          ipofacts_ratio_kind kind, const ipofacts_period *period,
+                                                          const ipofacts_ratio_options *options);
+
+/**
+ * @brief One row of an ::ipofacts_ratio_table: which ratio of what, with
+ *        the options it was computed with, and its value. The layout is
+ *        frozen; pointers borrow from the dataset (or are static strings of
+ *        the library) and stay valid as long as the dataset.
+ *
+ * ipofacts_company_ratio() of @c company, @c kind and @c period with
+ * options whose @c basis, @c concept_id, @c cash_concept_id, @c segment and
+ * @c fact are the row's gives a derivation whose ratio equals @c ratio.
+ */
+typedef struct ipofacts_ratio_row {
+    const ipofacts_company *company; /**< The company. */
+    const ipofacts_period *period;   /**< The period the ratio is of. */
+    ipofacts_ratio_kind kind;        /**< Which ratio. */
+    ipofacts_ratio_basis basis;      /**< The basis asked for (burn, runway), else IPOFACTS_BASIS_DEFAULT. */
+    const char *concept_id;          /**< GROWTH, CAGR: the concept; NULL for the default ("revenue"). */
+    const char *cash_concept_id;     /**< RUNWAY: the cash concept; NULL otherwise. */
+    const char *segment;             /**< The segment or holder, or NULL. */
+    const ipofacts_fact *fact;       /**< The reported figure started from (a market capitalisation, a
+                                          converted amount), or NULL. */
+    ipofacts_ratio ratio;            /**< The ratio. */
+    uint64_t reserved[2];            /**< Zero. */
+} ipofacts_ratio_row;
+
+/**
+ * @brief Every ratio of a company or dataset as values only: an array of
+ *        ::ipofacts_ratio_row. Opaque; owned by the caller, freed with
+ *        ipofacts_ratio_table_free(); borrows from the dataset. Since 1.1.
+ */
+typedef struct ipofacts_ratio_table ipofacts_ratio_table;
+
+/**
+ * @brief Computes every ratio of every company of a dataset, values only:
+ *        the ratios ipofacts_dataset_ratios() gives, in the same order and
+ *        with identical results, as one array of rows.
+ *
+ * Look-ups (the preferred fact of a concept in a period, the comparable
+ * periods, the exchange rates) are made once per company and shared by
+ * its ratios; no text is written.
+ *
+ * Thread safety: reads the dataset only; may run in any number of threads
+ * at once. Since 1.1.
+ * @param[out] out        the table; free it with ipofacts_ratio_table_free()
+ * @param[in]  dataset    the dataset
+ * @param[in]  kinds      the kinds wanted (any order; repeats ignored), or
+ *                        NULL for every kind; rows still come in the order
+ *                        of ipofacts_dataset_ratios() (companies, kinds in
+ *                        enum order, periods)
+ * @param[in]  kind_count the number of @p kinds; 0 with NULL @p kinds
+ * @return IPOFACTS_OK; IPOFACTS_E_INVALID for NULL pointers, an unknown
+ *         kind, or NULL @p kinds with a nonzero count; IPOFACTS_E_NOMEM.
+ */
+IPOFACTS_API ipofacts_status ipofacts_dataset_ratio_table(ipofacts_ratio_table **out, const ipofacts_dataset *dataset,
+                                                          const ipofacts_ratio_kind *kinds, size_t kind_count);
+
+/**
+ * @brief ipofacts_dataset_ratio_table() for one company: the ratios
+ *        ipofacts_company_ratios() gives, values only. Since 1.1.
+ *
+ * Thread safety: as ipofacts_dataset_ratio_table().
+ * @param[out] out        the table; free it with ipofacts_ratio_table_free()
+ * @param[in]  company    the company
+ * @param[in]  kinds      the kinds wanted, or NULL for every kind
+ * @param[in]  kind_count the number of @p kinds; 0 with NULL @p kinds
+ * @return As ipofacts_dataset_ratio_table().
+ */
+IPOFACTS_API ipofacts_status ipofacts_company_ratio_table(ipofacts_ratio_table **out, const ipofacts_company *company,
+                                                          const ipofacts_ratio_kind *kinds, size_t kind_count);
+
+/**
+ * @brief Number of rows of a table.
+ * @param[in] table the table
+ * @return The count (0 for NULL). Since 1.1.
+ */
+IPOFACTS_API size_t ipofacts_ratio_table_count(const ipofacts_ratio_table *table);
+
+/**
+ * @brief The rows of a table, contiguous: ipofacts_ratio_table_count()
+ *        of them. Thread safety: the table is not changed after it is
+ *        made; any number of threads may read it. Since 1.1.
+ * @param[in] table the table
+ * @return Borrowed; valid until ipofacts_ratio_table_free(). NULL for NULL
+ *         or an empty table.
+ */
+IPOFACTS_API const ipofacts_ratio_row *ipofacts_ratio_table_rows(const ipofacts_ratio_table *table);
+
+/**
+ * @brief The row at @p index.
+ * @param[in] table the table
+ * @param[in] index 0 to count - 1
+ * @return Borrowed; valid until ipofacts_ratio_table_free(). NULL when out
+ *         of range. Since 1.1.
+ */
+IPOFACTS_API const ipofacts_ratio_row *ipofacts_ratio_table_at(const ipofacts_ratio_table *table, size_t index);
+
+/**
+ * @brief sizeof(::ipofacts_ratio_row) in this library, for FFI callers
+ *        that read the rows as bytes.
+ * @return The size in bytes. Since 1.1.
+ */
+IPOFACTS_API size_t ipofacts_ratio_row_size(void);
+
+/**
+ * @brief Frees a table.
+ * @param[in] table the table; NULL is allowed. Since 1.1.
+ */
+IPOFACTS_API void ipofacts_ratio_table_free(ipofacts_ratio_table *table);
+
 #ifdef __cplusplus
 }
 #endif

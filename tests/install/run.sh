@@ -22,25 +22,29 @@ for f in include/ipofacts/ipofacts.h include/ipofacts/common.h include/ipofacts/
          include/ipofacts/dataset.h bin/ipofacts; do
   [ -e "$prefix/$f" ] || fail "missing $f"
 done
-for f in libipofacts.so libipofacts.so.1 libipofacts.so.1.0.0 libipofacts.a pkgconfig/ipofacts.pc \
+for f in libipofacts.so libipofacts.so.1 libipofacts.so.1.1.0 libipofacts.a pkgconfig/ipofacts.pc \
          cmake/ipofacts/ipofactsConfig.cmake cmake/ipofacts/ipofactsConfigVersion.cmake \
          cmake/ipofacts/ipofactsTargets.cmake; do
   [ -e "$libdir/$f" ] || fail "missing lib/$f"
 done
-[ "$(readlink "$libdir/libipofacts.so.1")" = "libipofacts.so.1.0.0" ] || fail "libipofacts.so.1 does not link to 1.0.0"
-soname=$(objdump -p "$libdir/libipofacts.so.1.0.0" | awk '/SONAME/ {print $2}')
+[ "$(readlink "$libdir/libipofacts.so.1")" = "libipofacts.so.1.1.0" ] || fail "libipofacts.so.1 does not link to 1.1.0"
+soname=$(objdump -p "$libdir/libipofacts.so.1.1.0" | awk '/SONAME/ {print $2}')
 [ "$soname" = "libipofacts.so.1" ] || fail "SONAME is '$soname'"
 
-# Every exported symbol is ipofacts_* and carries the version node IPOFACTS_1.0.
+# Every exported symbol is ipofacts_* and carries a version node: IPOFACTS_1.0
+# for the symbols of 1.0, IPOFACTS_1.1 for those 1.1 added.
 nm -D --defined-only "$libdir/libipofacts.so.1" | awk '$2 ~ /^[TDBRVW]$/ {print $3}' > "$work/syms"
 [ -s "$work/syms" ] || fail "no exported symbols"
-bad=$(grep -v '^ipofacts_[a-z0-9_]*@@IPOFACTS_1\.0$' "$work/syms" | grep -v '^IPOFACTS_1\.0@@IPOFACTS_1\.0$' || true)
+bad=$(grep -v '^ipofacts_[a-z0-9_]*@@IPOFACTS_1\.[01]$' "$work/syms" | grep -v '^IPOFACTS_1\.[01]@@IPOFACTS_1\.[01]$' || true)
 [ -z "$bad" ] || fail "exported symbols without prefix or version node: $bad"
+grep -qx 'ipofacts_company_ratio@@IPOFACTS_1\.0' "$work/syms" || fail "ipofacts_company_ratio is not in IPOFACTS_1.0"
+grep -qx 'ipofacts_company_ratio_value@@IPOFACTS_1\.1' "$work/syms" || fail "ipofacts_company_ratio_value is not in IPOFACTS_1.1"
+grep -qx 'ipofacts_dataset_ratio_table@@IPOFACTS_1\.1' "$work/syms" || fail "ipofacts_dataset_ratio_table is not in IPOFACTS_1.1"
 
 # A C program built with pkg-config against the installed library.
 export PKG_CONFIG_PATH="$libdir/pkgconfig"
 pkg-config --exists ipofacts || fail "pkg-config does not find ipofacts"
-[ "$(pkg-config --modversion ipofacts)" = "1.0.0" ] || fail "pkg-config version"
+[ "$(pkg-config --modversion ipofacts)" = "1.1.0" ] || fail "pkg-config version"
 # shellcheck disable=SC2046
 cc -std=c11 -Wall -Wextra -Werror -o "$work/minimal" "$src/examples/minimal.c" \
    $(pkg-config --cflags --libs ipofacts) -Wl,-rpath,"$libdir"
@@ -59,7 +63,7 @@ cmake --build "$work/consumer" >/dev/null || fail "CMake consumer does not build
 "$work/consumer/consumer" | cmp -s - "$work/minimal.out" || fail "CMake consumer prints something else"
 
 # The installed program runs on the built-in data with no data files.
-"$prefix/bin/ipofacts" --version | grep -q "1.0.0" || fail "installed ipofacts --version"
+"$prefix/bin/ipofacts" --version | grep -q "1.1.0" || fail "installed ipofacts --version"
 "$prefix/bin/ipofacts" export --format csv > "$work/facts.csv" || fail "installed export failed"
 head -1 "$work/facts.csv" | grep -qx 'company,concept,segment,period_start,period_end,value,unit,decimals,qualifier,source' \
   || fail "CSV header: $(head -1 "$work/facts.csv")"

@@ -74,17 +74,17 @@ from ._dataset import (
 from ._text import Amount, parse_amount, parse_amount_conversion, scan, text_width, truncate_to_width
 from . import check, ratios
 from .check import Finding
-from .ratios import Ratio, RatioInput, RatioValue
+from .ratios import Ratio, RatioInput, RatioRow, RatioValue
 from ._import import SecImportSummary, SecMapping, import_sec_companyfacts, sec_mappings
 
 #: Short alias of :class:`IpofactsError`.
 Error = IpofactsError
 
-__version__ = "1.0.0"
+__version__ = "1.1.0"
 
 
 def library_version() -> str:
-    """Version of the libipofacts that is loaded ("1.0.0")."""
+    """Version of the libipofacts that is loaded ("1.1.0")."""
     return (_c_lib.ipofacts_version_string() or b"").decode("utf-8")
 
 
@@ -100,6 +100,7 @@ __all__ = [
     "NAME_LANGUAGES",
     "Ratio",
     "RatioInput",
+    "RatioRow",
     "RatioValue",
     "SecImportSummary",
     "SecMapping",

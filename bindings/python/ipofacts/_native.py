@@ -133,6 +133,23 @@ class CRatio(ctypes.Structure):
     ]
 
 
+class CRatioRow(ctypes.Structure):
+    """``ipofacts_ratio_row``: one row of an ``ipofacts_ratio_table`` (ratios.h, 1.1)."""
+
+    _fields_ = [
+        ("company", ctypes.c_void_p),
+        ("period", ctypes.c_void_p),
+        ("kind", ctypes.c_int),
+        ("basis", ctypes.c_int),
+        ("concept_id", ctypes.c_void_p),
+        ("cash_concept_id", ctypes.c_void_p),
+        ("segment", ctypes.c_void_p),
+        ("fact", ctypes.c_void_p),
+        ("ratio", CRatio),
+        ("reserved", ctypes.c_uint64 * 2),
+    ]
+
+
 class CRatioOptions(ctypes.Structure):
     """``ipofacts_ratio_options``: choices for ``ipofacts_company_ratio()`` (ratios.h)."""
 
@@ -378,6 +395,15 @@ FUNCTIONS: List[Tuple[str, Any, Sequence[Any]]] = [
     ("ipofacts_ratio_options_init", _status, [_P(CRatioOptions), _u32]),
     ("ipofacts_company_ratio", _status, [_P(_handle), _handle, _enum, _handle, _P(CRatioOptions)]),
     ("ipofacts_derived_free", None, [_handle]),
+    # ratios.h: values only (1.1)
+    ("ipofacts_company_ratio_value", _status, [_P(CRatio), _handle, _enum, _handle, _P(CRatioOptions)]),
+    ("ipofacts_dataset_ratio_table", _status, [_P(_handle), _handle, _P(_enum), _size]),
+    ("ipofacts_company_ratio_table", _status, [_P(_handle), _handle, _P(_enum), _size]),
+    ("ipofacts_ratio_table_count", _size, [_handle]),
+    ("ipofacts_ratio_table_rows", _handle, [_handle]),
+    ("ipofacts_ratio_table_at", _handle, [_handle, _size]),
+    ("ipofacts_ratio_row_size", _size, []),
+    ("ipofacts_ratio_table_free", None, [_handle]),
     ("ipofacts_derived_ratio", _P(CRatio), [_handle]),
     ("ipofacts_derived_kind", _enum, [_handle]),
     ("ipofacts_derived_company", _handle, [_handle]),

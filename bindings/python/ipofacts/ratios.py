@@ -19,8 +19,9 @@ currencies, a company that is not burning cash) says so, with ``value``,
 from __future__ import annotations
 
 import ctypes
+import struct
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, List, Optional, Sequence, Tuple, Union
+from typing import TYPE_CHECKING, Any, Dict, List, NamedTuple, Optional, Sequence, Tuple, Union
 
 from . import _native
 from ._errors import E_INVALID, check, make_error
@@ -413,8 +414,9 @@ def company_ratio(company: "Company", kind: str, period: Union["Period", str], *
     if not isinstance(period, Period):
         raise TypeError("period must be an ipofacts.Period or a period id")
     options = _native.CRatioOptions()
-    check(lib.ipofacts_ratio_options_init(ctypes.byref(options), _native.RATIO_OPTIONS_VERSION),
-          context="ratio options")
+    status = lib.ipofacts_ratio_options_init(ctypes.byref(options), _native.RATIO_OPTIONS_VERSION)
+    if status != 0:
+        check(status, context="ratio options")
     keep = [cstr(concept, "concept"), cstr(segment, "segment"), cstr(cash_concept, "cash concept"),
             cstr(currency, "currency")]
     options.concept_id, options.segment, options.cash_concept_id, options.currency = keep
@@ -429,9 +431,10 @@ def company_ratio(company: "Company", kind: str, period: Union["Period", str], *
         options.fact = fact._ptr
     root = company._owner
     out = ctypes.c_void_p()
-    status = lib.ipofacts_company_ratio(ctypes.byref(out), company._ptr, kind_number(kind), period._ptr,
+    status = lib.ipofacts_company_ratio(ctypes.byref(out), company._ptr, _kind_number(kind), period._ptr,
                                         ctypes.byref(options))
-    check(status, context=f"{kind} of {company.id!r} for {period.id!r}")
+    if status != 0:
+        check(status, context=f"{kind} of {company.id!r} for {period.id!r}")
     del keep
     return Ratio(Resource(out.value, lib.ipofacts_derived_free, parent=root), out.value)
 
@@ -453,6 +456,120 @@ def dataset_ratios(owner: Resource) -> List[Ratio]:
     out = ctypes.c_void_p()
     check(lib.ipofacts_dataset_ratios(ctypes.byref(out), owner.ptr), context="ratios of the dataset")
     return _ratio_set(out.value, owner)
+
+
+class RatioRow(NamedTuple):
+    """One ratio of :meth:`ipofacts.Dataset.ratio_values`: plain Python values.
+
+    Attributes:
+        company: the company's id.
+        period: the period's id.
+        kind: the ratio kind ("growth", "gross_margin", ...).
+        concept: the concept of a growth or CAGR ("revenue", "net_income"), the
+            cash concept of a runway, else ``None`` (growth: ``None`` is revenue).
+        segment: the segment or holder, or ``None``.
+        basis: what it was computed from ("gross_profit", "net_income", ...).
+        status: "ok", or why there is no value.
+        value: the value; ``None`` unless ``status`` is "ok".
+        lo: lower bound; ``None`` when open-ended or not ok.
+        hi: upper bound; ``None`` when open-ended or not ok.
+        unit: "pure", "months", "USD", ...
+    """
+
+    company: str
+    period: str
+    kind: str
+    concept: Optional[str]
+    segment: Optional[str]
+    basis: str
+    status: str
+    value: Optional[float]
+    lo: Optional[float]
+    hi: Optional[float]
+    unit: str
+
+
+# ipofacts_ratio_row on this platform, read field by field: company, period,
+# kind, basis (asked), concept_id, cash_concept_id, segment, (fact), then the
+# ipofacts_ratio: value, interval lo, hi, flags, (reserved), status, basis,
+# (flags, reserved0), unit, (reserved[4]), and the row's (reserved[2]).
+_ROW = struct.Struct("@PPiiPPP8xdddI4xii8x16s48x")
+_NO_LO = 1
+_NO_HI = 2
+_kind_numbers: Dict[str, int] = {}
+_new_row = tuple.__new__
+
+
+def _kind_number(name: str) -> int:
+    number = _kind_numbers.get(name)
+    if number is None:
+        number = _kind_numbers[name] = kind_number(name)
+    return number
+
+
+def ratio_table(owner: Resource, company: Optional["Company"], kinds: Optional[Sequence[str]]) -> List[RatioRow]:
+    """Every ratio of a dataset or company, values only
+    (``ipofacts_dataset_ratio_table()``, ``ipofacts_company_ratio_table()``)."""
+    if _ROW.size != ctypes.sizeof(_native.CRatioRow) or _ROW.size != lib.ipofacts_ratio_row_size():
+        raise RuntimeError("ipofacts_ratio_row does not have the layout this package reads")
+    if isinstance(kinds, str):
+        kinds = [kinds]
+    numbers = [_kind_number(k) for k in kinds] if kinds is not None else []
+    array = (ctypes.c_int * len(numbers))(*numbers) if kinds is not None else None
+    out = ctypes.c_void_p()
+    if company is not None:
+        status = lib.ipofacts_company_ratio_table(ctypes.byref(out), company._ptr, array, len(numbers))
+    else:
+        status = lib.ipofacts_dataset_ratio_table(ctypes.byref(out), owner.ptr, array, len(numbers))
+    if status != 0:
+        check(status, context="ratio values of " + (repr(company.id) if company is not None else "the dataset"))
+    try:
+        count = lib.ipofacts_ratio_table_count(out.value)
+        if count == 0:
+            return []
+        data = ctypes.string_at(lib.ipofacts_ratio_table_rows(out.value), count * _ROW.size)
+        kind_names: Dict[int, str] = {}
+        status_names: Dict[int, str] = {}
+        basis_names: Dict[int, str] = {}
+        strings: Dict[int, Optional[str]] = {0: None}
+        places: Dict[Tuple[int, int], Tuple[str, str]] = {}
+        units: Dict[bytes, str] = {}
+        rows: List[RatioRow] = []
+        append = rows.append
+        for cp, pp, kind, _asked, concept, cash, segment, value, lo, hi, iflags, st, basis, unit in \
+                _ROW.iter_unpack(data):
+            place = places.get((cp, pp))
+            if place is None:
+                place = places[(cp, pp)] = (lib.ipofacts_company_id(cp).decode(), lib.ipofacts_period_id(pp).decode())
+            concept = concept or cash
+            concept_s = strings.get(concept, "")
+            if concept_s == "":
+                concept_s = strings[concept] = ctypes.string_at(concept).decode()
+            segment_s = strings.get(segment, "")
+            if segment_s == "":
+                segment_s = strings[segment] = ctypes.string_at(segment).decode()
+            kind_s = kind_names.get(kind)
+            if kind_s is None:
+                kind_s = kind_names[kind] = kind_name(kind)
+            status_s = status_names.get(st)
+            if status_s is None:
+                status_s = status_names[st] = status_name(st)
+            basis_s = basis_names.get(basis)
+            if basis_s is None:
+                basis_s = basis_names[basis] = basis_name(basis)
+            unit_s = units.get(unit)
+            if unit_s is None:
+                unit_s = units[unit] = unit.split(b"\0", 1)[0].decode()
+            if st == 0:
+                append(_new_row(RatioRow, (place[0], place[1], kind_s, concept_s, segment_s, basis_s,
+                                           status_s, value, None if iflags & _NO_LO else lo,
+                                           None if iflags & _NO_HI else hi, unit_s)))
+            else:
+                append(_new_row(RatioRow, (place[0], place[1], kind_s, concept_s, segment_s, basis_s,
+                                           status_s, None, None, None, unit_s)))
+        return rows
+    finally:
+        lib.ipofacts_ratio_table_free(out.value)
 
 
 # --------------------------------------------------------------------------

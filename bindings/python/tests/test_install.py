@@ -33,7 +33,7 @@ class InstallTest(unittest.TestCase):
             self.assertEqual(result.returncode, 0, result.stdout + result.stderr)
             self.assertTrue(os.path.isfile(os.path.join(target, "ipofacts", "__init__.py")))
             self.assertTrue(os.path.isfile(os.path.join(target, "ipofacts", "py.typed")))
-            self.assertTrue(any(name.startswith("ipofacts-1.0.0.dist-info") for name in os.listdir(target)))
+            self.assertTrue(any(name.startswith("ipofacts-1.1.0.dist-info") for name in os.listdir(target)))
             env["PYTHONPATH"] = target
             code = ("import ipofacts; "
                     "print(ipofacts.__file__); "

@@ -3,8 +3,8 @@
  *
  * The file is walked once with the validating scanner of import_json.h, so
  * the whole document is never held as a tree: each record is a small object
- * whose members are located by the scanner and whose `val` is read by cJSON
- * as a double. Records of mapped concepts are kept in a compact array; the
+ * whose members are located by the scanner and whose `val` is read as the
+ * correctly rounded double. Records of mapped concepts are kept in a compact array; the
  * input text is released before the dataset is built. The dataset is then
  * written as a document of our format (docs/data-format.md) with cJSON and
  * loaded with ipofacts_dataset_load_buffer(), so it obeys every rule of a
@@ -440,9 +440,11 @@ static int decimal_is_integer(const ipofacts_decimal *d)
 static const ipofacts_decimal two_pow_53 = {INT64_C(9007199254740992), 0, 0};
 
 /*
- * Reads the number token text[b..e) of `val`: cJSON gives the double, the
- * shortest decimal that round-trips gives the value, and the token itself
- * proves that no digit was lost.
+ * Reads the number token text[b..e) of `val`: the double a JSON reader
+ * would make of it (the correctly rounded one; not cJSON's parser, which
+ * writes a global error record and so cannot run in two threads at once),
+ * the shortest decimal that round-trips gives the value, and the token
+ * itself proves that no digit was lost.
  */
 static ipofacts_status read_val(sec_ctx *c, size_t b, size_t e, ipofacts_decimal *value)
 {
@@ -470,11 +472,7 @@ static ipofacts_status read_val(sec_ctx *c, size_t b, size_t e, ipofacts_decimal
                             shown, tok, more);
     }
 
-    cJSON *num = cJSON_ParseWithLength(tok, n);
-    if (num == NULL)
-        return nomem(c);
-    double d = cJSON_GetNumberValue(num);
-    cJSON_Delete(num);
+    double d = ipofacts_decimal_to_double(&exact);
     if (!isfinite(d))
         return ctx_fail(c, IPOFACTS_E_RANGE, b, "val", "val %.*s%s is beyond the range of a double", shown, tok,
                         more);

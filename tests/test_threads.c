@@ -4,6 +4,10 @@
  * compute every ratio of every company. Each thread's results must equal the
  * single-threaded ones. Run under ThreadSanitizer by the tsan gate
  * (tools/gates.sh tsan), this also proves there is no data race.
+ *
+ * Eight threads also load and import at once: the loader and the SEC
+ * importer keep no global state (no parser's global error record), so each
+ * thread's datasets and error reports equal one thread's.
  */
 #include <stdarg.h>
 #include <stddef.h>
@@ -129,10 +133,86 @@ static void test_eight_threads_one_dataset(void **state)
     ipofacts_dataset_free(ds);
 }
 
+/* What one round of loads and imports gives: counts and error reports. */
+typedef struct load_round {
+    size_t dataset_facts;     /* tests/data/dataset/minimax.json */
+    size_t sec_facts;         /* tests/data/sec/lpa-trimmed.json */
+    ipofacts_error bad_json;  /* tests/data/bad/malformed.json */
+    ipofacts_error bad_utf8;  /* tests/data/bad/invalid_utf8.json */
+    ipofacts_error bad_sec;   /* tests/data/sec/bad-val-2p53.json */
+    int failed;
+} load_round;
+
+static void load_everything(load_round *out)
+{
+    memset(out, 0, sizeof *out);
+    ipofacts_dataset *ds = NULL;
+    if (ipofacts_dataset_load_file(&ds, IPOFACTS_TEST_DATA "/dataset/minimax.json", NULL) != IPOFACTS_OK) {
+        out->failed = 1;
+        return;
+    }
+    out->dataset_facts = ipofacts_dataset_fact_count(ds);
+    ipofacts_dataset_free(ds);
+    ds = NULL;
+    if (ipofacts_dataset_import_sec_companyfacts_file(&ds, IPOFACTS_TEST_DATA "/sec/lpa-trimmed.json", NULL, NULL) !=
+        IPOFACTS_OK) {
+        out->failed = 1;
+        return;
+    }
+    out->sec_facts = ipofacts_dataset_fact_count(ds);
+    ipofacts_dataset_free(ds);
+    ds = NULL;
+    if (ipofacts_dataset_load_file(&ds, IPOFACTS_TEST_DATA "/bad/malformed.json", &out->bad_json) == IPOFACTS_OK ||
+        ipofacts_dataset_load_file(&ds, IPOFACTS_TEST_DATA "/bad/invalid_utf8.json", &out->bad_utf8) == IPOFACTS_OK ||
+        ipofacts_dataset_import_sec_companyfacts_file(&ds, IPOFACTS_TEST_DATA "/sec/bad-val-2p53.json", NULL,
+                                                      &out->bad_sec) == IPOFACTS_OK || ds != NULL)
+        out->failed = 1;
+}
+
+static void *load_worker(void *arg)
+{
+    load_round *result = arg, r;
+    for (int round = 0; round < ROUNDS / 4; round++) {
+        load_everything(&r);
+        if (round == 0)
+            *result = r;
+        else if (memcmp(&r, result, sizeof r) != 0)
+            result->failed = 1;
+    }
+    return NULL;
+}
+
+static void test_eight_threads_load_and_import(void **state)
+{
+    (void)state;
+    load_round alone;
+    load_everything(&alone);
+    assert_int_equal(alone.failed, 0);
+    assert_true(alone.dataset_facts > 0);
+    /* The trimmed LPA companyfacts file gives the 38 facts of docs/import-sec.md. */
+    assert_int_equal(alone.sec_facts, 38);
+    assert_int_equal(alone.bad_json.status, IPOFACTS_E_SYNTAX);
+    assert_true(alone.bad_json.line > 0 && alone.bad_json.column > 0);
+    assert_int_equal(alone.bad_utf8.status, IPOFACTS_E_UTF8);
+    assert_int_equal(alone.bad_sec.status, IPOFACTS_E_RANGE);
+    assert_non_null(strstr(alone.bad_sec.message, "2^53"));
+
+    pthread_t threads[THREADS];
+    load_round results[THREADS];
+    for (int i = 0; i < THREADS; i++)
+        assert_int_equal(pthread_create(&threads[i], NULL, load_worker, &results[i]), 0);
+    for (int i = 0; i < THREADS; i++) {
+        assert_int_equal(pthread_join(threads[i], NULL), 0);
+        assert_int_equal(results[i].failed, 0);
+        assert_memory_equal(&results[i], &alone, sizeof alone);
+    }
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_eight_threads_one_dataset),
+        cmocka_unit_test(test_eight_threads_load_and_import),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

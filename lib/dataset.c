@@ -1105,6 +1105,32 @@ int ipf_dataset_fact_prefer_cmp(const ipofacts_fact *a, const ipofacts_fact *b, 
     return c;
 }
 
+/* The preferred of the facts at positions m[0..n) (n >= 1) of facts, in that
+ * order: ties the preference leaves undecided go to the earlier position.
+ * The runner-up, which only the reason needs, is tracked when why is not
+ * NULL. */
+static const ipofacts_fact *preferred_of(const ipofacts_fact *facts, const uint32_t *m, size_t n,
+                                         ipofacts_preference *why)
+{
+    const ipofacts_fact *best = &facts[m[0]], *second = NULL;
+    for (size_t i = 1; i < n; i++) {
+        const ipofacts_fact *f = &facts[m[i]];
+        if (ipf_dataset_fact_prefer_cmp(f, best, NULL) < 0) {
+            second = best;
+            best = f;
+        } else if (why != NULL && (second == NULL || ipf_dataset_fact_prefer_cmp(f, second, NULL) < 0)) {
+            second = f;
+        }
+    }
+    if (why != NULL) {
+        ipofacts_preference reason = IPOFACTS_PREFER_ONLY;
+        if (second != NULL)
+            ipf_dataset_fact_prefer_cmp(best, second, &reason);
+        *why = reason;
+    }
+    return best;
+}
+
 IPOFACTS_API ipofacts_status ipofacts_period_find_fact(const ipofacts_fact **out, ipofacts_preference *why,
                                                        const ipofacts_period *period, const char *concept_id,
                                                        const char *segment)
@@ -1118,24 +1144,28 @@ IPOFACTS_API ipofacts_status ipofacts_period_find_fact(const ipofacts_fact **out
     const uint32_t *m = ipf_dataset_period_facts(period, concept_id, segment, &n);
     if (n == 0)
         return IPOFACTS_E_NOT_FOUND;
-    const ipofacts_fact *facts = period->company->facts;
-    const ipofacts_fact *best = &facts[m[0]], *second = NULL;
-    for (size_t i = 1; i < n; i++) {
-        const ipofacts_fact *f = &facts[m[i]];
-        if (ipf_dataset_fact_prefer_cmp(f, best, NULL) < 0) {
-            second = best;
-            best = f;
-        } else if (second == NULL || ipf_dataset_fact_prefer_cmp(f, second, NULL) < 0) {
-            second = f;
-        }
-    }
-    ipofacts_preference reason = IPOFACTS_PREFER_ONLY;
-    if (second != NULL)
-        ipf_dataset_fact_prefer_cmp(best, second, &reason);
-    *out = best;
-    if (why != NULL)
-        *why = reason;
+    *out = preferred_of(period->company->facts, m, n, why);
     return IPOFACTS_OK;
+}
+
+const ipofacts_fact *ipf_dataset_period_find_concept(const ipofacts_period *period, unsigned concept)
+{
+    if (period == NULL || concept == IPOFACTS_CONCEPT_OTHER || concept >= IPOFACTS_CONCEPT_COUNT)
+        return NULL;
+    /* A known concept's number stands for one id, and the sorted positions
+     * keep the facts of one id with no segment adjacent, in file order: the
+     * run found by number is the run found by id, in the same order. */
+    const uint32_t *s = period->sorted;
+    const ipofacts_fact *facts = period->company->facts;
+    size_t n = period->fact_count, i = 0;
+    while (i < n && !(facts[s[i]].concept == concept && facts[s[i]].segment == NULL))
+        i++;
+    if (i == n)
+        return NULL;
+    size_t end = i + 1;
+    while (end < n && facts[s[end]].concept == concept && facts[s[end]].segment == NULL)
+        end++;
+    return preferred_of(facts, s + i, end - i, NULL);
 }
 
 IPOFACTS_API ipofacts_status ipofacts_period_fact(const ipofacts_period *period, ipofacts_concept concept,

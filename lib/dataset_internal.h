@@ -288,6 +288,12 @@ const uint32_t *ipf_dataset_period_facts(const ipofacts_period *period, const ch
  * decimals, then SOURCE_RANK, SOURCE_COUNT, FILE_ORDER).
  */
 int ipf_dataset_fact_prefer_cmp(const ipofacts_fact *a, const ipofacts_fact *b, ipofacts_preference *reason);
+/* The preferred fact of a known concept (not IPOFACTS_CONCEPT_OTHER) with no
+ * segment in period, found by the facts' concept numbers instead of their id
+ * strings: the fact ipofacts_period_find_fact() gives for the concept's id
+ * and a NULL segment, or NULL when there is none (or for OTHER, an unknown
+ * number, a NULL period). */
+const ipofacts_fact *ipf_dataset_period_find_concept(const ipofacts_period *period, unsigned concept);
 
 /* Orders periods by (end, instant after duration, start). */
 int ipf_dataset_period_dates_cmp(const ipofacts_period *a, const ipofacts_period *b);

@@ -12,12 +12,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "dataset_internal.h"
 #include "ratio_company.h"
 
 #define MEMO_SLOTS 8192u   /* power of two; a company needs a few hundred to a few thousand */
 #define MEMO_LIMIT 6144u   /* stop remembering at 3/4 full: probes stay short */
 #define OPERAND_SLOTS 2048u
 #define ARENA_SIZE ((size_t)256 * 1024) /* lists of candidate periods of one company */
+#define CONCEPT_SLOTS 64u  /* concept id strings the batch asks for, by address */
 
 typedef struct memo_entry {
     uintptr_t k1, k2, k3;
@@ -32,8 +34,26 @@ typedef struct operand_entry {
     ipofacts_ratio value;
 } operand_entry;
 
+/* The number of a concept id string, remembered by the string's address. */
+typedef struct concept_entry {
+    const char *id;
+    uint32_t gen;
+    uint16_t number;
+} concept_entry;
+
+/* Marks a (period, concept) whose preferred fact is not looked up yet. */
+static const ipofacts_fact not_looked_up;
+
 struct ipf_ratio_cache {
     uint32_t gen;
+    uint32_t concepts_used;
+    concept_entry concepts[CONCEPT_SLOTS];
+    /* The preferred fact with no segment of each (period, known concept) of
+     * one company, by period index and concept number: &not_looked_up until
+     * looked up, then the fact or NULL. */
+    const ipofacts_company *by_concept_of;
+    const ipofacts_fact **by_concept;
+    size_t by_concept_cap;
     uint32_t used;
     uint32_t operands_used;
     memo_entry *slots;
@@ -68,6 +88,7 @@ void ipf_cache_free(ipf_ratio_cache *cache)
     free(cache->slots);
     free(cache->operands);
     free(cache->periods);
+    free(cache->by_concept);
     free(cache->arena);
     free(cache);
 }
@@ -79,11 +100,14 @@ void ipf_cache_reset(ipf_ratio_cache *cache)
     cache->used = 0;
     cache->operands_used = 0;
     cache->periods_of = NULL;
+    cache->by_concept_of = NULL;
+    cache->concepts_used = 0;
     cache->arena_used = 0;
     if (++cache->gen == 0) {
         /* The generation wrapped: clear for real. */
         memset(cache->slots, 0, MEMO_SLOTS * sizeof *cache->slots);
         memset(cache->operands, 0, OPERAND_SLOTS * sizeof *cache->operands);
+        memset(cache->concepts, 0, sizeof cache->concepts);
         cache->gen = 1;
     }
 }
@@ -183,12 +207,71 @@ void ipf_cache_put_operand(ipf_ratio_cache *cache, const ipofacts_fact *fact, co
     }
 }
 
+/* The concept number of an id string (IPOFACTS_CONCEPT_OTHER for an id that
+ * is not a known concept), remembered by the string's address. */
+static unsigned concept_number(ipf_ratio_cache *cache, const char *id)
+{
+    uint32_t i = mix((uint64_t)(uintptr_t)id) & (CONCEPT_SLOTS - 1);
+    for (;;) {
+        concept_entry *e = &cache->concepts[i];
+        if (e->gen != cache->gen) {
+            unsigned number = (unsigned)ipofacts_concept_from_id(id);
+            if (cache->concepts_used < CONCEPT_SLOTS * 3 / 4) {
+                e->id = id;
+                e->gen = cache->gen;
+                e->number = (uint16_t)number;
+                cache->concepts_used++;
+            }
+            return number;
+        }
+        if (e->id == id)
+            return e->number;
+        i = (i + 1) & (CONCEPT_SLOTS - 1);
+    }
+}
+
+/* Where the preferred fact of a known concept with no segment in p is kept;
+ * NULL when memory runs out (the caller then looks it up by id). */
+static const ipofacts_fact **by_concept_slot(ipf_ratio_cache *cache, const ipofacts_period *p, unsigned concept)
+{
+    const ipofacts_company *c = p->company;
+    size_t n = c->period_count;
+    if (cache->by_concept_of != c) {
+        if (n > SIZE_MAX / IPOFACTS_CONCEPT_COUNT / sizeof *cache->by_concept)
+            return NULL;
+        size_t need = n * IPOFACTS_CONCEPT_COUNT;
+        if (need > cache->by_concept_cap) {
+            const ipofacts_fact **t = realloc(cache->by_concept, need * sizeof *t);
+            if (t == NULL)
+                return NULL;
+            cache->by_concept = t;
+            cache->by_concept_cap = need;
+        }
+        for (size_t i = 0; i < need; i++)
+            cache->by_concept[i] = &not_looked_up;
+        cache->by_concept_of = c;
+    }
+    if (p->index >= n)
+        return NULL;
+    return &cache->by_concept[p->index * IPOFACTS_CONCEPT_COUNT + concept];
+}
+
 const ipofacts_fact *ipf_cache_find(ipf_ratio_cache *cache, const ipofacts_period *p, const char *concept_id,
                                     const char *segment)
 {
     ipf_memo m;
-    if (cache == NULL)
+    if (cache == NULL || p == NULL || concept_id == NULL)
         return ipf_find(p, concept_id, segment);
+    if (segment == NULL) {
+        /* A known concept: by number, straight from a table of the company. */
+        unsigned k = concept_number(cache, concept_id);
+        const ipofacts_fact **slot = k != IPOFACTS_CONCEPT_OTHER ? by_concept_slot(cache, p, k) : NULL;
+        if (slot != NULL) {
+            if (*slot == &not_looked_up)
+                *slot = ipf_dataset_period_find_concept(p, k);
+            return *slot;
+        }
+    }
     if (ipf_cache_get(cache, IPF_MEMO_FIND, (uintptr_t)p, (uintptr_t)concept_id, (uintptr_t)segment, &m))
         return m.ptr;
     const ipofacts_fact *f = ipf_find(p, concept_id, segment);

@@ -287,11 +287,78 @@ static void test_arguments(void **state)
     ipofacts_dataset_free(ds);
 }
 
+/* Several reports of one figure: the table (which finds a known concept's
+ * facts by number) picks the preferred report as the derivations (which find
+ * them by id) do, and never a segment's figure for the whole company. */
+static const char preferred_json[] =
+    "{\"format\": \"ipofacts-dataset/1\","
+    " \"sources\": [{\"id\": \"a\", \"rank\": 2}, {\"id\": \"b\", \"rank\": 1}],"
+    " \"companies\": [{\"id\": \"acme\", \"names\": {\"en\": \"Acme\"}, \"currency\": \"USD\","
+    "  \"members\": [{\"id\": \"seg\", \"kind\": \"segment\"}],"
+    "  \"periods\": [{\"id\": \"FY2023\", \"start\": \"2023-01-01\", \"end\": \"2023-12-31\"},"
+    "               {\"id\": \"FY2024\", \"start\": \"2024-01-01\", \"end\": \"2024-12-31\"}],"
+    "  \"facts\": ["
+    "   {\"concept\": \"revenue\", \"period\": \"FY2023\", \"unit\": \"USD\", \"value\": \"800\", \"decimals\": 0,"
+    "    \"sources\": [{\"source\": \"a\", \"text\": \"800\"}]},"
+    "   {\"concept\": \"revenue\", \"period\": \"FY2024\", \"segment\": \"seg\", \"unit\": \"USD\", \"value\": \"400\","
+    "    \"decimals\": 0, \"sources\": [{\"source\": \"b\", \"text\": \"400\"}]},"
+    "   {\"concept\": \"revenue\", \"period\": \"FY2024\", \"unit\": \"USD\", \"value\": \"990\", \"decimals\": -1,"
+    "    \"sources\": [{\"source\": \"b\", \"text\": \"990\"}]},"
+    "   {\"concept\": \"revenue\", \"period\": \"FY2024\", \"unit\": \"USD\", \"value\": \"1001.5\", \"decimals\": 1,"
+    "    \"qualifier\": \"approximately\", \"sources\": [{\"source\": \"b\", \"text\": \"about 1001.5\"}]},"
+    "   {\"concept\": \"revenue\", \"period\": \"FY2024\", \"unit\": \"USD\", \"value\": \"1000\", \"decimals\": 0,"
+    "    \"sources\": [{\"source\": \"a\", \"text\": \"1000\"}]},"
+    "   {\"concept\": \"net_income\", \"period\": \"FY2024\", \"unit\": \"USD\", \"value\": \"100\", \"decimals\": 0,"
+    "    \"sources\": [{\"source\": \"a\", \"text\": \"100\"}]},"
+    "   {\"concept\": \"net_income\", \"period\": \"FY2024\", \"unit\": \"USD\", \"value\": \"120\", \"decimals\": 0,"
+    "    \"sources\": [{\"source\": \"b\", \"text\": \"120\"}]}"
+    "  ]}]}";
+
+static void test_preferred_reports(void **state)
+{
+    (void)state;
+    ipofacts_dataset *ds = NULL;
+    ipofacts_error err;
+    assert_int_equal(ipofacts_dataset_load_buffer(&ds, preferred_json, sizeof preferred_json - 1, &err),
+                     IPOFACTS_OK);
+    check_dataset(ds);
+    check_every_kind(ds);
+    const ipofacts_company *c = ipofacts_dataset_find_company(ds, "acme");
+    assert_non_null(c);
+    ipofacts_ratio_kind kinds[] = {IPOFACTS_RATIO_KIND_GROWTH, IPOFACTS_RATIO_KIND_NET_MARGIN};
+    ipofacts_ratio_table *t = NULL;
+    assert_int_equal(ipofacts_company_ratio_table(&t, c, kinds, 2), IPOFACTS_OK);
+    int growth = 0, margin = 0;
+    for (size_t i = 0; i < ipofacts_ratio_table_count(t); i++) {
+        const ipofacts_ratio_row *r = ipofacts_ratio_table_at(t, i);
+        if (strcmp(ipofacts_period_id(r->period), "FY2024") != 0 || r->segment != NULL)
+            continue;
+        if (r->kind == IPOFACTS_RATIO_KIND_GROWTH && r->concept_id != NULL &&
+            strcmp(r->concept_id, "revenue") == 0) {
+            /* 1000 (exact, finest of the exact) over 800, not 990 or 1001.5 */
+            assert_int_equal(r->ratio.status, IPOFACTS_RATIO_OK);
+            assert_true(fabs(r->ratio.value - 0.25) < 1e-15);
+            growth++;
+        }
+        if (r->kind == IPOFACTS_RATIO_KIND_NET_MARGIN) {
+            /* 120 (the better-ranked source) over 1000 */
+            assert_int_equal(r->ratio.status, IPOFACTS_RATIO_OK);
+            assert_true(fabs(r->ratio.value - 0.12) < 1e-15);
+            margin++;
+        }
+    }
+    assert_int_equal(growth, 1);
+    assert_int_equal(margin, 1);
+    ipofacts_ratio_table_free(t);
+    ipofacts_dataset_free(ds);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_builtin),       cmocka_unit_test(test_fixtures),  cmocka_unit_test(test_generated),
         cmocka_unit_test(test_seed_figures),  cmocka_unit_test(test_arguments),
+        cmocka_unit_test(test_preferred_reports),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

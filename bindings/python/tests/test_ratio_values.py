@@ -75,6 +75,15 @@ class RatioValuesTest(unittest.TestCase):
         rows = self.minimax.ratio_values("gross_margin")
         self.assertEqual([r.period for r in rows], ["FY2023", "FY2024", "9M2025"])
 
+    def test_units_past_eight_bytes(self):
+        rows = self.dataset.ratio_values(["monthly_burn", "gross_margin"])
+        units = {row.unit for row in rows if row.status == "ok"}
+        self.assertIn("pure", units)
+        self.assertTrue(any(u.endswith("/month") and len(u) > 7 for u in units), units)
+        derived = [r for r in self.dataset.ratios() if r.kind in ("monthly_burn", "gross_margin")]
+        self.assertEqual([row.unit for row in rows], [r.unit for r in derived])
+        self.assertEqual([row.value for row in rows], [r.value for r in derived])
+
     def test_unknown_kind(self):
         with self.assertRaises(ipofacts.NotFoundError):
             self.dataset.ratio_values(["growth", "no_such_kind"])

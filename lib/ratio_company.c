@@ -102,7 +102,7 @@ IPOFACTS_API void ipofacts_derived_free(ipofacts_derived *d)
     if (d == NULL)
         return;
     for (size_t i = 0; i < d->ninputs; i++) {
-        free(d->inputs[i].role);
+        free(d->inputs[i].role_owned);
         free(d->inputs[i].what);
         ipofacts_derived_free(d->inputs[i].child);
     }
@@ -148,14 +148,14 @@ static long add_input(ipofacts_derived *d, const char *role, const char *what, c
     memset(in, 0, sizeof *in);
     if (d->values_only) {
         /* Borrowed for the call: a values-only derivation does not outlive it. */
-        in->role = (char *)(uintptr_t)role;
+        in->role = role;
         in->what = NULL;
     } else {
-        in->role = xstrdup(role);
+        in->role = in->role_owned = xstrdup(role);
         in->what = xstrdup(what);
     }
     if (!d->values_only && (in->role == NULL || in->what == NULL)) {
-        free(in->role);
+        free(in->role_owned);
         free(in->what);
         ipofacts_derived_free(child);
         d->nomem = 1;
@@ -613,8 +613,8 @@ static void prior_walk_start(prior_walk *pw, ipf_ratio_cache *cache, const ipofa
                              const ipofacts_period *p)
 {
     ipf_memo memo;
-    pw->next = 0;
-    if (ipf_cache_get(cache, IPF_MEMO_PRIOR_CANDIDATES, (uintptr_t)p, 0, 0, &memo)) {
+    memset(pw, 0, sizeof *pw);
+    if (ipf_cache_get(cache, IPF_MEMO_PRIOR_CANDIDATES, (uintptr_t)p, 0, 0, &memo) && memo.ptr != NULL) {
         pw->list = memo.ptr;
         pw->count = (size_t)memo.a;
         return;
@@ -1418,7 +1418,7 @@ static void do_runway(ipofacts_derived *d, const ipofacts_ratio_options *o)
     if (r.status == IPOFACTS_RATIO_MISSING_INPUT) {
         if (in_value(d, cash) != NULL && in_value(d, cash)->status == IPOFACTS_RATIO_MISSING_INPUT)
             set_arith(d, dformat(d, "no %s reported at %s", cash_concept, d->label));
-        else if (burn >= 0 && d->inputs[burn].child != NULL && d->inputs[burn].child->arithmetic != NULL)
+        else if (burn >= 0 && d->inputs != NULL && d->inputs[burn].child != NULL && d->inputs[burn].child->arithmetic != NULL)
             set_arith(d, dformat(d, "burn: %s", d->inputs[burn].child->arithmetic));
         else
             missing_text(d);
@@ -1743,7 +1743,7 @@ static void do_implied_rate(ipofacts_derived *d, const ipofacts_ratio_options *o
     /* The amount converted: in the base currency, preferring one cited by
      * the same source as the converted figure. */
     const ipofacts_fact *bf = NULL;
-    if (qf != NULL && base_ccy != NULL) {
+    if (qf != NULL && concept != NULL && base_ccy != NULL) {
         size_t n = ipofacts_period_fact_count(p);
         int best_shared = -1;
         for (size_t i = 0; i < n; i++) {

@@ -16,7 +16,8 @@ typedef struct ipf_ratio_cache ipf_ratio_cache;
 #define IPF_STACK_INPUTS 12
 
 typedef struct ipf_input {
-    char *role;                /* "revenue", "prior", "rate", ... */
+    const char *role;          /* "revenue", "prior", "rate", ...: role_owned, or borrowed (values only) */
+    char *role_owned;          /* the copy of role the derivation owns; NULL when borrowed */
     char *what;                /* what was looked for: "revenue FY2023" */
     ipofacts_ratio value;      /* status MISSING_INPUT when not found */
     const ipofacts_fact *fact; /* the reported fact, or NULL */

@@ -48,6 +48,7 @@ typedef struct check_ctx {
     size_t company_index;
     size_t nfacts;
     const ipofacts_fact **facts; /* the company's facts by index */
+    ipf_ratio_cache *cache;      /* look-ups of the values-only computations, or NULL */
     int nomem;
 } check_ctx;
 
@@ -312,94 +313,155 @@ static int intraday(const char *concept_id)
     return strcmp(concept_id, "market_capitalization") == 0;
 }
 
-static int str_cmp0(const char *a, const char *b)
+/* A date as one number: equal numbers for equal dates (ipf_date_equal). */
+static uint64_t date_key(ipofacts_date d)
 {
-    if (a == NULL || b == NULL)
-        return (a != NULL) - (b != NULL);
-    return strcmp(a, b);
+    return ((uint64_t)(uint32_t)d.year << 24) | ((uint64_t)d.month << 16) | ((uint64_t)d.day << 8) | d.precision;
 }
 
-static int same_key(const ipofacts_fact *a, const ipofacts_fact *b)
-{
-    if (strcmp(ipofacts_fact_concept_id(a), ipofacts_fact_concept_id(b)) != 0 ||
-        str_cmp0(ipofacts_fact_segment(a), ipofacts_fact_segment(b)) != 0 ||
-        strcmp(ipofacts_fact_unit(a), ipofacts_fact_unit(b)) != 0)
-        return 0;
-    const ipofacts_period *p = ipofacts_fact_period(a), *q = ipofacts_fact_period(b);
-    if (p == q)
-        return 1;
-    ipofacts_date ps = ipofacts_period_start(p), qs = ipofacts_period_start(q);
-    ipofacts_date pe = ipofacts_period_end(p), qe = ipofacts_period_end(q);
-    return ipofacts_period_is_instant(p) == ipofacts_period_is_instant(q) && ipf_date_equal(&pe, &qe) &&
-           (ipofacts_period_is_instant(p) || ipf_date_equal(&ps, &qs));
-}
-
-typedef struct keyed {
+/* What makes two reports reports of one figure: the concept, the segment,
+ * the unit and the period's dates (the end alone for an instant). */
+typedef struct figure {
     const char *concept_id;
-    size_t index;
-} keyed;
+    const char *segment;
+    const char *unit;
+    uint64_t start; /* 0 for an instant */
+    uint64_t end;
+    int instant;
+} figure;
 
-static int keyed_cmp(const void *x, const void *y)
+static int str_eq(const char *a, const char *b)
 {
-    const keyed *a = x, *b = y;
-    int r = strcmp(a->concept_id, b->concept_id);
-    if (r == 0)
-        r = (a->index > b->index) - (a->index < b->index);
-    return r;
+    return a == b || (a != NULL && b != NULL && strcmp(a, b) == 0);
 }
 
+static int same_figure(const figure *a, const figure *b)
+{
+    return a->end == b->end && a->start == b->start && a->instant == b->instant &&
+           str_eq(a->concept_id, b->concept_id) && str_eq(a->segment, b->segment) && str_eq(a->unit, b->unit);
+}
+
+/* FNV-1a over the key's parts; a string ends with a byte no string has
+ * inside it (0), a missing one is another (0xff). */
+#define FNV_PRIME 0x100000001b3u
+
+static uint64_t hash_str(uint64_t h, const char *s)
+{
+    if (s == NULL)
+        return (h ^ 0xffu) * FNV_PRIME;
+    for (; *s; s++)
+        h = (h ^ (unsigned char)*s) * FNV_PRIME;
+    return h * FNV_PRIME;
+}
+
+static uint64_t hash_figure(const figure *k)
+{
+    uint64_t h = 0xcbf29ce484222325u;
+    h = hash_str(h, k->concept_id);
+    h = hash_str(h, k->segment);
+    h = hash_str(h, k->unit);
+    h = (h ^ k->start) * FNV_PRIME;
+    h = (h ^ k->end) * FNV_PRIME;
+    h = (h ^ (uint64_t)k->instant) * FNV_PRIME;
+    return h ^ (h >> 29);
+}
+
+/* Two reports of one figure whose intervals cannot overlap. */
+static void conflict(check_ctx *c, const ipofacts_fact *fa, const ipofacts_fact *fb, const ipofacts_interval *ia,
+                     const ipofacts_interval *ib)
+{
+    ipf_buf m;
+    char x[48], y[48];
+    ipf_buf_init(&m);
+    subject_text(&m, fa);
+    ipf_buf_add(&m, ": ");
+    report_text(&m, fa);
+    ipf_buf_add(&m, " and ");
+    report_text(&m, fb);
+    /* Which bound separates them. */
+    const int a_below = !(ia->flags & IPOFACTS_INTERVAL_NO_HI) && !(ib->flags & IPOFACTS_INTERVAL_NO_LO) &&
+                        ia->hi < ib->lo;
+    const ipofacts_interval *low = a_below ? ia : ib;
+    const ipofacts_interval *high = a_below ? ib : ia;
+    ipf_buf_printf(&m, " cannot both hold: %s < %s", ipf_num(x, sizeof x, low->hi, 8),
+                   ipf_num(y, sizeof y, high->lo, 8));
+    const ipofacts_fact *pair[2] = {fa, fb};
+    add_finding(c, IPOFACTS_FINDING_REPORT_CONFLICT, IPOFACTS_SEVERITY_INCONSISTENT, fa, pair, 2, NULL, 0,
+                ipf_buf_take(&m));
+}
+
+/* Every pair of reports of one figure, in the order of the facts (the first
+ * fact's index, then the second's). The facts are chained by figure through
+ * a hash table, each chain in the order of the facts. */
 static void check_conflicts(check_ctx *c)
 {
     size_t n = c->nfacts;
     if (n < 2)
         return;
-    keyed *k = malloc(n * sizeof *k);
-    if (k == NULL) {
+    size_t cap = 16;
+    while (cap < 2 * n)
+        cap *= 2;
+    figure *keys = malloc(n * sizeof *keys);
+    size_t *next = malloc(n * sizeof *next);  /* the figure's next fact, or n */
+    size_t *last = malloc(n * sizeof *last);  /* for a chain's first fact: its last */
+    size_t *table = malloc(cap * sizeof *table); /* a chain's first fact, or n */
+    if (keys == NULL || next == NULL || last == NULL || table == NULL) {
+        free(keys);
+        free(next);
+        free(last);
+        free(table);
         c->nomem = 1;
         return;
     }
+    for (size_t i = 0; i < cap; i++)
+        table[i] = n;
     for (size_t i = 0; i < n; i++) {
-        k[i].concept_id = ipofacts_fact_concept_id(c->facts[i]);
-        k[i].index = i;
+        const ipofacts_fact *f = c->facts[i];
+        figure *k = &keys[i];
+        next[i] = n;
+        last[i] = n;
+        k->concept_id = ipofacts_fact_concept_id(f);
+        if (intraday(k->concept_id))
+            continue;
+        const ipofacts_period *p = ipofacts_fact_period(f);
+        k->segment = ipofacts_fact_segment(f);
+        k->unit = ipofacts_fact_unit(f);
+        k->instant = ipofacts_period_is_instant(p) != 0;
+        k->end = date_key(ipofacts_period_end(p));
+        k->start = k->instant ? 0 : date_key(ipofacts_period_start(p));
+        size_t slot = (size_t)hash_figure(k) & (cap - 1);
+        while (table[slot] != n && !same_figure(&keys[table[slot]], k))
+            slot = (slot + 1) & (cap - 1);
+        if (table[slot] == n) {
+            table[slot] = i;
+            last[i] = i;
+        } else {
+            size_t head = table[slot];
+            next[last[head]] = i;
+            last[head] = i;
+        }
     }
-    qsort(k, n, sizeof *k, keyed_cmp);
-    for (size_t g = 0; g < n && !c->nomem;) {
-        size_t h = g + 1;
-        const char *concept = k[g].concept_id;
-        while (h < n && strcmp(k[h].concept_id, concept) == 0)
-            h++;
-        if (!intraday(concept)) {
-            for (size_t i = g; i < h && !c->nomem; i++) {
-                for (size_t j = i + 1; j < h && !c->nomem; j++) {
-                    const ipofacts_fact *fa = c->facts[k[i].index], *fb = c->facts[k[j].index];
-                    ipofacts_interval ia, ib;
-                    if (!same_key(fa, fb) || ipofacts_fact_interval(&ia, fa) != IPOFACTS_OK ||
-                        ipofacts_fact_interval(&ib, fb) != IPOFACTS_OK || ipofacts_interval_overlaps(&ia, &ib))
-                        continue;
-                    ipf_buf m;
-                    char x[48], y[48];
-                    ipf_buf_init(&m);
-                    subject_text(&m, fa);
-                    ipf_buf_add(&m, ": ");
-                    report_text(&m, fa);
-                    ipf_buf_add(&m, " and ");
-                    report_text(&m, fb);
-                    /* Which bound separates them. */
-                    const int a_below = !(ia.flags & IPOFACTS_INTERVAL_NO_HI) &&
-                                        !(ib.flags & IPOFACTS_INTERVAL_NO_LO) && ia.hi < ib.lo;
-                    const ipofacts_interval *low = a_below ? &ia : &ib;
-                    const ipofacts_interval *high = a_below ? &ib : &ia;
-                    ipf_buf_printf(&m, " cannot both hold: %s < %s", ipf_num(x, sizeof x, low->hi, 8),
-                                   ipf_num(y, sizeof y, high->lo, 8));
-                    const ipofacts_fact *pair[2] = {fa, fb};
-                    add_finding(c, IPOFACTS_FINDING_REPORT_CONFLICT, IPOFACTS_SEVERITY_INCONSISTENT, fa, pair, 2,
-                                NULL, 0, ipf_buf_take(&m));
-                }
+    for (size_t g = 0; g < n && !c->nomem; g++) {
+        if (last[g] == n || next[g] == n)
+            continue; /* not a chain's first fact, or the only report of its figure */
+        for (size_t i = g; next[i] != n && !c->nomem; i = next[i]) {
+            const ipofacts_fact *fa = c->facts[i];
+            ipofacts_interval ia;
+            if (ipofacts_fact_interval(&ia, fa) != IPOFACTS_OK)
+                continue;
+            for (size_t j = next[i]; j != n && !c->nomem; j = next[j]) {
+                const ipofacts_fact *fb = c->facts[j];
+                ipofacts_interval ib;
+                if (ipofacts_fact_interval(&ib, fb) != IPOFACTS_OK || ipofacts_interval_overlaps(&ia, &ib))
+                    continue;
+                conflict(c, fa, fb, &ia, &ib);
             }
         }
-        g = h;
     }
-    free(k);
+    free(keys);
+    free(next);
+    free(last);
+    free(table);
 }
 
 /* ------------------------------------------------------------------ */
@@ -408,63 +470,45 @@ static void check_conflicts(check_ctx *c)
 
 /* The computation a reported figure can be checked against. */
 typedef struct recompute {
+    const char *reported;           /* the reported concept */
+    const char *concept_id;         /* GROWTH's concept */
     ipofacts_ratio_kind kind;
-    const char *concept_id;        /* GROWTH's concept */
-    int use_segment;               /* pass the fact's segment */
-    int segment_required;          /* skip facts without a segment */
     ipofacts_finding_kind mismatch; /* the finding when no value rounds or truncates */
+    int use_segment;                /* pass the fact's segment */
+    int segment_required;           /* skip facts without a segment */
 } recompute;
 
-static int recompute_for(const ipofacts_fact *f, recompute *r)
+static const recompute recomputes[] = {
+    {"revenue_growth", "revenue", IPOFACTS_RATIO_KIND_GROWTH, IPOFACTS_FINDING_RATIO_MISMATCH, 0, 0},
+    {"segment_revenue_growth", "segment_revenue", IPOFACTS_RATIO_KIND_GROWTH, IPOFACTS_FINDING_RATIO_MISMATCH, 1, 1},
+    {"gross_margin", NULL, IPOFACTS_RATIO_KIND_GROSS_MARGIN, IPOFACTS_FINDING_RATIO_MISMATCH, 0, 0},
+    {"segment_gross_margin", NULL, IPOFACTS_RATIO_KIND_GROSS_MARGIN, IPOFACTS_FINDING_RATIO_MISMATCH, 1, 1},
+    {"net_margin", NULL, IPOFACTS_RATIO_KIND_NET_MARGIN, IPOFACTS_FINDING_RATIO_MISMATCH, 0, 0},
+    {"adjusted_net_margin", NULL, IPOFACTS_RATIO_KIND_ADJUSTED_NET_MARGIN, IPOFACTS_FINDING_RATIO_MISMATCH, 0, 0},
+    {"rd_intensity", NULL, IPOFACTS_RATIO_KIND_RD_INTENSITY, IPOFACTS_FINDING_RATIO_MISMATCH, 0, 0},
+    {"revenue_share", NULL, IPOFACTS_RATIO_KIND_SEGMENT_SHARE, IPOFACTS_FINDING_SHARE_MISMATCH, 1, 1},
+    {"top1_customer_share", NULL, IPOFACTS_RATIO_KIND_TOP1_CUSTOMER_SHARE, IPOFACTS_FINDING_SHARE_MISMATCH, 0, 0},
+    {"top5_customer_share", NULL, IPOFACTS_RATIO_KIND_TOP5_CUSTOMER_SHARE, IPOFACTS_FINDING_SHARE_MISMATCH, 0, 0},
+    {"first_day_return", NULL, IPOFACTS_RATIO_KIND_FIRST_DAY_RETURN, IPOFACTS_FINDING_RATIO_MISMATCH, 0, 0},
+    {"holding_value", NULL, IPOFACTS_RATIO_KIND_HOLDING_VALUE, IPOFACTS_FINDING_HOLDING_VALUE_MISMATCH, 1, 1},
+    {"shares_outstanding", NULL, IPOFACTS_RATIO_KIND_IMPLIED_SHARES, IPOFACTS_FINDING_AMOUNT_MISMATCH, 0, 0},
+};
+
+/* The computation f can be checked against, or NULL. */
+static const recompute *recompute_for(const ipofacts_fact *f)
 {
     const char *id = ipofacts_fact_concept_id(f);
-    memset(r, 0, sizeof *r);
-    r->mismatch = IPOFACTS_FINDING_RATIO_MISMATCH;
-    if (strcmp(id, "revenue_growth") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_GROWTH;
-        r->concept_id = "revenue";
-    } else if (strcmp(id, "segment_revenue_growth") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_GROWTH;
-        r->concept_id = "segment_revenue";
-        r->use_segment = r->segment_required = 1;
-    } else if (strcmp(id, "gross_margin") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_GROSS_MARGIN;
-    } else if (strcmp(id, "segment_gross_margin") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_GROSS_MARGIN;
-        r->use_segment = r->segment_required = 1;
-    } else if (strcmp(id, "net_margin") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_NET_MARGIN;
-    } else if (strcmp(id, "adjusted_net_margin") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_ADJUSTED_NET_MARGIN;
-    } else if (strcmp(id, "rd_intensity") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_RD_INTENSITY;
-    } else if (strcmp(id, "revenue_share") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_SEGMENT_SHARE;
-        r->use_segment = r->segment_required = 1;
-        r->mismatch = IPOFACTS_FINDING_SHARE_MISMATCH;
-    } else if (strcmp(id, "top1_customer_share") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_TOP1_CUSTOMER_SHARE;
-        r->mismatch = IPOFACTS_FINDING_SHARE_MISMATCH;
-    } else if (strcmp(id, "top5_customer_share") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_TOP5_CUSTOMER_SHARE;
-        r->mismatch = IPOFACTS_FINDING_SHARE_MISMATCH;
-    } else if (strcmp(id, "first_day_return") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_FIRST_DAY_RETURN;
-    } else if (strcmp(id, "holding_value") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_HOLDING_VALUE;
-        r->use_segment = r->segment_required = 1;
-        r->mismatch = IPOFACTS_FINDING_HOLDING_VALUE_MISMATCH;
-    } else if (strcmp(id, "shares_outstanding") == 0) {
-        r->kind = IPOFACTS_RATIO_KIND_IMPLIED_SHARES;
-        r->mismatch = IPOFACTS_FINDING_AMOUNT_MISMATCH;
-    } else {
-        return 0;
-    }
+    const recompute *r = NULL;
+    for (size_t i = 0; i < sizeof recomputes / sizeof recomputes[0] && r == NULL; i++)
+        if (recomputes[i].reported[0] == id[0] && strcmp(recomputes[i].reported, id) == 0)
+            r = &recomputes[i];
+    if (r == NULL)
+        return NULL;
     if (r->segment_required && ipofacts_fact_segment(f) == NULL)
-        return 0;
+        return NULL;
     if (!r->use_segment && ipofacts_fact_segment(f) != NULL)
-        return 0;
-    return 1;
+        return NULL;
+    return r;
 }
 
 /* The facts a derivation was computed from, after the report itself. */
@@ -532,29 +576,58 @@ static void judge(check_ctx *c, const ipofacts_fact *f, ipofacts_derived *d, ipo
     free(fs);
 }
 
+/* The value of a computation in the report's own unit, the only one it
+ * can be compared with: 1 and *out when there is one, 0 when there is none
+ * or memory ran out (c->nomem). */
+static int computed_value(check_ctx *c, ipofacts_ratio *out, ipofacts_ratio_kind kind, const ipofacts_period *p,
+                          const ipofacts_ratio_options *o, const char *unit)
+{
+    ipf_ratio_outcome oc;
+    if (ipf_company_ratio_value(&oc, c->company, kind, p, o, c->cache) != IPOFACTS_OK) {
+        c->nomem = 1;
+        return 0;
+    }
+    if (oc.ratio.status != IPOFACTS_RATIO_OK || (unit != NULL && strcmp(oc.ratio.unit, unit) != 0))
+        return 0;
+    *out = oc.ratio;
+    return 1;
+}
+
+/* A report against a computation: judged on the computed value first; the
+ * derivation, which explains the finding, is built only when there is one. */
+static void recheck(check_ctx *c, const ipofacts_fact *f, ipofacts_ratio_kind kind, const ipofacts_ratio_options *o,
+                    ipofacts_finding_kind mismatch)
+{
+    const ipofacts_period *p = ipofacts_fact_period(f);
+    const char *unit = ipofacts_fact_unit(f);
+    ipofacts_ratio v;
+    if (!computed_value(c, &v, kind, p, o, unit) || ipf_compare_reported(f, &v.interval) == IPF_VERDICT_CONSISTENT)
+        return;
+    ipofacts_derived *d = NULL;
+    if (ipf_company_ratio(&d, c->company, kind, p, o) != IPOFACTS_OK) {
+        c->nomem = 1;
+        return;
+    }
+    if (d->ratio.status != IPOFACTS_RATIO_OK || strcmp(d->ratio.unit, unit) != 0) {
+        ipofacts_derived_free(d);
+        return;
+    }
+    judge(c, f, d, mismatch);
+}
+
 static void check_ratios(check_ctx *c)
 {
     for (size_t i = 0; i < c->nfacts && !c->nomem; i++) {
         const ipofacts_fact *f = c->facts[i];
-        recompute r;
-        if (!recompute_for(f, &r))
+        const recompute *r = recompute_for(f);
+        if (r == NULL)
             continue;
         ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
         o.flags = IPF_RATIO_NO_IMPLIED;
-        o.concept_id = r.concept_id;
-        if (r.use_segment)
+        o.concept_id = r->concept_id;
+        if (r->use_segment)
             o.segment = ipofacts_fact_segment(f);
-        ipofacts_derived *d = NULL;
-        if (ipf_company_ratio(&d, c->company, r.kind, ipofacts_fact_period(f), &o) != IPOFACTS_OK) {
-            c->nomem = 1;
-            return;
-        }
-        /* Only a computation in the report's own unit can be compared. */
-        if (d->ratio.status != IPOFACTS_RATIO_OK || strcmp(d->ratio.unit, ipofacts_fact_unit(f)) != 0) {
-            ipofacts_derived_free(d);
-            continue;
-        }
-        judge(c, f, d, r.mismatch);
+        recheck(c, f, r->kind, &o, r->mismatch);
     }
 }
 
@@ -567,17 +640,7 @@ static void check_gross_profit(check_ctx *c)
             continue;
         ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
         o.segment = ipofacts_fact_segment(f);
-        ipofacts_derived *d = NULL;
-        if (ipf_company_ratio(&d, c->company, IPOFACTS_RATIO_KIND_GROSS_PROFIT, ipofacts_fact_period(f), &o) !=
-            IPOFACTS_OK) {
-            c->nomem = 1;
-            return;
-        }
-        if (d->ratio.status != IPOFACTS_RATIO_OK || strcmp(d->ratio.unit, ipofacts_fact_unit(f)) != 0) {
-            ipofacts_derived_free(d);
-            continue;
-        }
-        judge(c, f, d, IPOFACTS_FINDING_AMOUNT_MISMATCH);
+        recheck(c, f, IPOFACTS_RATIO_KIND_GROSS_PROFIT, &o, IPOFACTS_FINDING_AMOUNT_MISMATCH);
     }
 }
 
@@ -585,39 +648,53 @@ static void check_gross_profit(check_ctx *c)
 static void check_runway(check_ctx *c)
 {
     static const char *const cash[] = {"cash", "cash_and_investments"};
+    enum {
+        NBASES = IPOFACTS_BASIS_ADJUSTED_NET_INCOME - IPOFACTS_BASIS_OPERATING_CASH_FLOW + 1,
+        NRUNWAYS = 2 * NBASES /* two cash concepts */
+    };
     for (size_t i = 0; i < c->nfacts && !c->nomem; i++) {
         const ipofacts_fact *f = c->facts[i];
         ipofacts_interval claim;
         if (strcmp(ipofacts_fact_concept_id(f), "runway_months") != 0 || ipofacts_fact_segment(f) != NULL ||
             strcmp(ipofacts_fact_unit(f), "months") != 0 || ipofacts_fact_interval(&claim, f) != IPOFACTS_OK)
             continue;
-        ipofacts_derived *ds[8];
-        int holds[8];
+        /* The values first: every runway there is, and whether the claim holds on it. */
+        ipofacts_ratio_options os[NRUNWAYS];
+        int holds[NRUNWAYS];
         size_t nd = 0, nholds = 0;
         for (size_t k = 0; k < 2 && !c->nomem; k++) {
             for (int b = IPOFACTS_BASIS_OPERATING_CASH_FLOW; b <= IPOFACTS_BASIS_ADJUSTED_NET_INCOME; b++) {
                 ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
                 o.basis = (ipofacts_ratio_basis)b;
                 o.cash_concept_id = cash[k];
-                ipofacts_derived *d = NULL;
-                if (ipf_company_ratio(&d, c->company, IPOFACTS_RATIO_KIND_RUNWAY, ipofacts_fact_period(f), &o) !=
-                    IPOFACTS_OK) {
-                    c->nomem = 1;
-                    break;
-                }
-                if (d->ratio.status != IPOFACTS_RATIO_OK) {
-                    ipofacts_derived_free(d);
+                ipofacts_ratio v;
+                if (!computed_value(c, &v, IPOFACTS_RATIO_KIND_RUNWAY, ipofacts_fact_period(f), &o, NULL)) {
+                    if (c->nomem)
+                        break;
                     continue;
                 }
-                holds[nd] = ipofacts_interval_overlaps(&claim, &d->ratio.interval);
+                holds[nd] = ipofacts_interval_overlaps(&claim, &v.interval);
                 nholds += (size_t)holds[nd];
-                ds[nd++] = d;
+                os[nd++] = o;
             }
         }
-        if (c->nomem || nd == 0 || nholds == nd) {
-            for (size_t k = 0; k < nd; k++)
-                ipofacts_derived_free(ds[k]);
+        if (c->nomem || nd == 0 || nholds == nd)
             continue;
+        /* A finding: the derivations that explain it. */
+        ipofacts_derived *ds[NRUNWAYS];
+        size_t nds = 0;
+        for (size_t k = 0; k < nd && !c->nomem; k++) {
+            ipofacts_derived *d = NULL;
+            if (ipf_company_ratio(&d, c->company, IPOFACTS_RATIO_KIND_RUNWAY, ipofacts_fact_period(f), &os[k]) !=
+                IPOFACTS_OK)
+                c->nomem = 1;
+            else
+                ds[nds++] = d;
+        }
+        if (c->nomem) {
+            for (size_t k = 0; k < nds; k++)
+                ipofacts_derived_free(ds[k]);
+            return;
         }
         ipf_buf m;
         ipf_buf_init(&m);
@@ -725,8 +802,11 @@ static void check_conversions(check_ctx *c)
     size_t nr = 0;
     for (size_t i = 0; i < c->nfacts && !c->nomem; i++) {
         const ipofacts_fact *f = c->facts[i];
+        const char *unit = ipofacts_fact_unit(f);
         char q[4], b[4];
-        if (ipf_unit_parse(ipofacts_fact_unit(f), q, b) != IPF_UNIT_AMOUNT || strcmp(q, cur) == 0)
+        /* An amount's unit is a currency code, three letters. */
+        if (unit[0] == '\0' || unit[1] == '\0' || unit[2] == '\0' || unit[3] != '\0' || strcmp(unit, cur) == 0 ||
+            ipf_unit_parse(unit, q, b) != IPF_UNIT_AMOUNT || strcmp(q, cur) == 0)
             continue;
         ipofacts_ratio_options o = IPOFACTS_RATIO_OPTIONS_INIT;
         o.fact = f;
@@ -777,6 +857,7 @@ static void check_one(check_ctx *c)
     }
     for (size_t i = 0; i < n; i++)
         c->facts[i] = ipofacts_company_fact(c->company, i);
+    ipf_cache_reset(c->cache);
     check_conflicts(c);
     if (!c->nomem)
         check_ratios(c);
@@ -812,6 +893,7 @@ static ipofacts_status run(ipofacts_findings **out, const ipofacts_dataset *ds, 
     check_ctx c;
     memset(&c, 0, sizeof c);
     c.out = f;
+    c.cache = ipf_cache_new(); /* NULL: the same answers, only slower */
     size_t n = ipofacts_dataset_company_count(ds);
     for (size_t i = 0; i < n && !c.nomem; i++) {
         const ipofacts_company *co = ipofacts_dataset_company(ds, i);
@@ -826,6 +908,7 @@ static ipofacts_status run(ipofacts_findings **out, const ipofacts_dataset *ds, 
         c.company = only;
         check_one(&c);
     }
+    ipf_cache_free(c.cache);
     if (c.nomem) {
         ipofacts_findings_free(f);
         return IPOFACTS_E_NOMEM;

@@ -274,6 +274,65 @@ static void test_rare_findings(void **state)
     ipofacts_dataset_free(ds);
 }
 
+/* Reports of one figure are the same concept, segment, unit and dates, in
+ * whichever period object they are filed: conflicts between them are found
+ * and come in the order of the facts; other reports are not compared. */
+static const char figures_json[] =
+    "{\"format\": \"ipofacts-dataset/1\",\n"
+    " \"sources\": [{\"id\": \"s000\"}, {\"id\": \"s001\"}],\n"
+    " \"companies\": [{\"id\": \"m\", \"names\": {\"en\": \"M\"}, \"currency\": \"USD\",\n"
+    "  \"members\": [{\"id\": \"s1\", \"kind\": \"segment\"}],\n"
+    "  \"periods\": [{\"id\": \"FY2023\", \"start\": \"2023-01-01\", \"end\": \"2023-12-31\"},\n"
+    "               {\"id\": \"12M2023\", \"start\": \"2023-01-01\", \"end\": \"2023-12-31\"},\n"
+    "               {\"id\": \"H2-2023\", \"start\": \"2023-07-01\", \"end\": \"2023-12-31\"},\n"
+    "               {\"id\": \"2023-12-31\", \"instant\": \"2023-12-31\"},\n"
+    "               {\"id\": \"year-end\", \"instant\": \"2023-12-31\"}],\n"
+    "  \"facts\": [\n"
+    "   {\"concept\": \"revenue\", \"period\": \"FY2023\", \"unit\": \"USD\", \"value\": \"3460000\", \"decimals\": -4,"
+    "    \"sources\": [{\"source\": \"s000\", \"text\": \"A 346 萬\"}]},\n"
+    "   {\"concept\": \"cash\", \"period\": \"2023-12-31\", \"unit\": \"USD\", \"value\": \"100000000\", \"decimals\": -6,"
+    "    \"sources\": [{\"source\": \"s000\", \"text\": \"C1 1 億\"}]},\n"
+    "   {\"concept\": \"revenue\", \"segment\": \"s1\", \"period\": \"FY2023\", \"unit\": \"USD\", \"value\": \"1000000\","
+    "    \"decimals\": -4, \"sources\": [{\"source\": \"s001\", \"text\": \"S 100 萬\"}]},\n"
+    "   {\"concept\": \"revenue\", \"period\": \"12M2023\", \"unit\": \"USD\", \"value\": \"3500000\", \"decimals\": -4,"
+    "    \"sources\": [{\"source\": \"s001\", \"text\": \"B 350 萬\"}]},\n"
+    "   {\"concept\": \"revenue\", \"period\": \"H2-2023\", \"unit\": \"USD\", \"value\": \"2000000\", \"decimals\": -4,"
+    "    \"sources\": [{\"source\": \"s001\", \"text\": \"H 200 萬\"}]},\n"
+    "   {\"concept\": \"cash\", \"period\": \"year-end\", \"unit\": \"USD\", \"value\": \"120000000\", \"decimals\": -6,"
+    "    \"sources\": [{\"source\": \"s001\", \"text\": \"C2 1.2 億\"}]},\n"
+    "   {\"concept\": \"revenue\", \"period\": \"FY2023\", \"unit\": \"USD\", \"value\": \"3461000\", \"decimals\": -3,"
+    "    \"sources\": [{\"source\": \"s000\", \"text\": \"A2 346.1 萬\"}]},\n"
+    "   {\"concept\": \"market_capitalization\", \"period\": \"2023-12-31\", \"unit\": \"USD\", \"value\": \"500000000\","
+    "    \"decimals\": -8, \"sources\": [{\"source\": \"s000\", \"text\": \"5 億\"}]},\n"
+    "   {\"concept\": \"market_capitalization\", \"period\": \"year-end\", \"unit\": \"USD\", \"value\": \"800000000\","
+    "    \"decimals\": -8, \"sources\": [{\"source\": \"s001\", \"text\": \"8 億\"}]}\n"
+    "  ]}]}\n";
+
+static void test_conflicts_by_figure(void **state)
+{
+    (void)state;
+    static const char *const expect[][2] = {
+        {"A 346 萬", "B 350 萬"},    /* FY2023 and 12M2023: one figure */
+        {"C1 1 億", "C2 1.2 億"},    /* two instants on one day */
+        {"B 350 萬", "A2 346.1 萬"}, /* [3495000, 3505000] against [3460500, 3461500] */
+    };
+    ipofacts_dataset *ds = parse(figures_json);
+    ipofacts_findings *fs = NULL;
+    assert_int_equal(ipofacts_check_dataset(&fs, ds), IPOFACTS_OK);
+    assert_int_equal(ipofacts_findings_count(fs), 3);
+    for (size_t i = 0; i < 3; i++) {
+        const ipofacts_finding *f = ipofacts_findings_at(fs, i);
+        assert_int_equal(ipofacts_finding_kind_of(f), IPOFACTS_FINDING_REPORT_CONFLICT);
+        assert_int_equal(ipofacts_finding_fact_count(f), 2);
+        assert_string_equal(ipofacts_fact_quote(ipofacts_finding_fact(f, 0), 0), expect[i][0]);
+        assert_string_equal(ipofacts_fact_quote(ipofacts_finding_fact(f, 1), 0), expect[i][1]);
+        assert_null(ipofacts_finding_segment(f));
+    }
+    assert_non_null(strstr(ipofacts_finding_message(ipofacts_findings_at(fs, 2)), "cannot both hold: 3461500 < 3495000"));
+    ipofacts_findings_free(fs);
+    ipofacts_dataset_free(ds);
+}
+
 static void test_builtin_findings(void **state)
 {
     (void)state;
@@ -372,6 +431,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_fixture_findings),
         cmocka_unit_test(test_rare_findings),
+        cmocka_unit_test(test_conflicts_by_figure),
         cmocka_unit_test(test_builtin_findings),
         cmocka_unit_test(test_arguments_and_names),
     };

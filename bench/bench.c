@@ -7,11 +7,12 @@
  *   bench pair FILE       the bare parse and ipofacts_dataset_load_file alternately, 3 times each
  *   bench load FILE       ipofacts_dataset_load_file, with memory before, at peak and after
  *   bench check FILE      load, then ipofacts_check_dataset
- *   bench ratios FILE     load, then ipofacts_dataset_ratios, then the same
- *                         ratios by a hand-written loop over plain doubles
+ *   bench ratios FILE     load, then ipofacts_dataset_ratio_table and ipofacts_dataset_ratios,
+ *                         then the same ratios by a hand-written loop over plain doubles
  *   bench lookup FILE     load, then ipofacts_dataset_find_company by ticker and by Chinese name
  *   bench roundtrip FILE  load and save to memory: 1 when the bytes are the file's
- *   bench scale FILE FILE4  load, check and ratios of both files alternately (how costs grow)
+ *   bench scale FILE FILE4  load, check, ratio set and ratio table of both files alternately
+ *                         (how costs grow)
  *
  * Times are the process's CPU time (CLOCK_PROCESS_CPUTIME_ID), which a busy
  * machine disturbs less than wall time; wall times are printed too. Short
@@ -235,10 +236,10 @@ static int cmd_scale(const char *path1, const char *path4)
     const char *e = getenv("BENCH_ROUNDS");
     int rounds = once() ? 1 : e != NULL && atoi(e) > 0 ? atoi(e) : 3;
     const char *paths[2] = {path1, path4};
-    double best[2][3];
+    double best[2][4];
     size_t facts[2] = {0, 0}, ratios[2] = {0, 0};
     for (int k = 0; k < 2; k++)
-        for (int j = 0; j < 3; j++)
+        for (int j = 0; j < 4; j++)
             best[k][j] = 1e300;
     for (int i = 0; i < rounds; i++) {
         for (int k = 0; k < 2; k++) {
@@ -248,7 +249,7 @@ static int cmd_scale(const char *path1, const char *path4)
             stopwatch s = start();
             if (ipofacts_dataset_load_file(&ds, paths[k], &err) != IPOFACTS_OK)
                 die("loading", &err);
-            double t[3];
+            double t[4];
             t[0] = elapsed(&s);
             facts[k] = ipofacts_dataset_fact_count(ds);
             ipofacts_findings *fs = NULL;
@@ -264,17 +265,25 @@ static int cmd_scale(const char *path1, const char *path4)
             t[2] = elapsed(&s);
             ratios[k] = ipofacts_ratio_set_count(set);
             ipofacts_ratio_set_free(set);
+            ipofacts_ratio_table *table = NULL;
+            s = start();
+            if (ipofacts_dataset_ratio_table(&table, ds, NULL, 0) != IPOFACTS_OK)
+                die("computing the ratio table", NULL);
+            t[3] = elapsed(&s);
+            if (ipofacts_ratio_table_count(table) != ratios[k])
+                die("the ratio table and the ratio set differ in size", NULL);
+            ipofacts_ratio_table_free(table);
             ipofacts_dataset_free(ds);
-            for (int j = 0; j < 3; j++)
+            for (int j = 0; j < 4; j++)
                 if (t[j] < best[k][j])
                     best[k][j] = t[j];
         }
     }
-    static const char *const step[3] = {"load", "check", "ratios"};
+    static const char *const step[4] = {"load", "check", "ratios", "table"};
     printf("scale_rounds %d\n", rounds);
     for (int k = 0; k < 2; k++) {
         printf("scale%d_facts %zu\nscale%d_ratios %zu\n", k == 0 ? 1 : 4, facts[k], k == 0 ? 1 : 4, ratios[k]);
-        for (int j = 0; j < 3; j++)
+        for (int j = 0; j < 4; j++)
             printf("scale%d_%s_s %.6f\n", k == 0 ? 1 : 4, step[j], best[k][j]);
     }
     return 0;

@@ -555,6 +555,24 @@ static size_t skip_ws(const loader *L, size_t pos)
     return pos;
 }
 
+/* After a member or an element at *pos: 1 with *pos on the next one after a
+ * comma, 0 with *pos just past `close` at the end of the container, -1 for
+ * anything else (which the fast pass leaves to the careful one). */
+static int after_item(const loader *L, size_t *pos, unsigned char close)
+{
+    size_t p = skip_ws(L, *pos);
+    if (p >= L->len)
+        return -1;
+    if (L->u[p] == ',') {
+        *pos = skip_ws(L, p + 1);
+        return 1;
+    }
+    if (L->u[p] != close)
+        return -1;
+    *pos = p + 1;
+    return 0;
+}
+
 static int is_digit(unsigned char c)
 {
     return c >= '0' && c <= '9';
@@ -1509,6 +1527,25 @@ static size_t match_name(const objspec *sp, const char *s, size_t n, size_t *hin
  * sp->arrays whose value is an array are read at once with `reader`.
  * *end receives the offset after the object.
  */
+/* Records a member this version does not know (its decoded name, its place
+ * among the object's members, its value's offset), to be kept as canonical
+ * text once the object is read. */
+static ipofacts_status push_unknown(loader *L, sview key, size_t index, size_t voff)
+{
+    unknown_member *u = vec_push(&L->unknown);
+    if (u == NULL)
+        return nomem(L);
+    u->index = index;
+    u->off = voff;
+    u->key = malloc(key.n + 1);
+    if (u->key == NULL)
+        return nomem(L);
+    memcpy(u->key, key.s, key.n);
+    u->key[key.n] = '\0';
+    u->len = key.n;
+    return IPOFACTS_OK;
+}
+
 static ipofacts_status read_object(loader *L, const jloc *loc, int level, const objspec *sp, objr *r,
                                    const ipf_extras **extras, array_reader reader, void *ctx, size_t *end)
 {
@@ -1577,30 +1614,17 @@ static ipofacts_status read_object(loader *L, const jloc *loc, int level, const 
                 return REFUSED;
             }
         } else {
-            unknown_member *u = vec_push(&L->unknown);
-            if (u == NULL)
-                return nomem(L);
-            u->index = i;
-            u->off = voff;
-            u->key = malloc(kv.n + 1);
-            if (u->key == NULL)
-                return nomem(L);
-            memcpy(u->key, kv.s, kv.n);
-            u->key[kv.n] = '\0';
-            u->len = kv.n;
+            if ((st = push_unknown(L, kv, i, voff)) != IPOFACTS_OK)
+                return st;
             if (!skip_checked(L, voff, level, &pos))
                 return REFUSED;
         }
-        pos = skip_ws(L, pos);
-        if (pos >= n)
+        int more = after_item(L, &pos, '}');
+        if (more < 0)
             return REFUSED;
-        if (t[pos] == ',') {
-            pos = skip_ws(L, pos + 1);
+        if (more)
             continue;
-        }
-        if (t[pos] != '}')
-            return REFUSED;
-        *end = pos + 1;
+        *end = pos;
         break;
     }
     if (L->unknown.len == base && dup_index == LOC_NONE)
@@ -1884,17 +1908,13 @@ static ipofacts_status read_array(loader *L, const jloc *loc, element_reader ele
         jloc_init(&el, loc, NULL, i, pos);
         if ((st = element(L, ctx, &el, &pos)) != IPOFACTS_OK)
             return st;
-        pos = skip_ws(L, pos);
-        if (pos >= n)
+        int more = after_item(L, &pos, ']');
+        if (more < 0)
             return REFUSED;
-        if (t[pos] == ',') {
-            pos = skip_ws(L, pos + 1);
-            continue;
+        if (!more) {
+            *end = pos;
+            return IPOFACTS_OK;
         }
-        if (t[pos] != ']')
-            return REFUSED;
-        *end = pos + 1;
-        return IPOFACTS_OK;
     }
 }
 
@@ -2725,30 +2745,17 @@ static ipofacts_status fast_root(loader *L)
                     return st;
             }
         } else {
-            unknown_member *u = vec_push(&L->unknown);
-            if (u == NULL)
-                return nomem(L);
-            u->index = i;
-            u->off = voff;
-            u->key = malloc(v.n + 1);
-            if (u->key == NULL)
-                return nomem(L);
-            memcpy(u->key, v.s, v.n);
-            u->key[v.n] = '\0';
-            u->len = v.n;
+            if ((st = push_unknown(L, v, i, voff)) != IPOFACTS_OK)
+                return st;
             if (!skip_checked(L, voff, 1, &pos))
                 return REFUSED;
         }
-        pos = skip_ws(L, pos);
-        if (pos >= n)
+        int more = after_item(L, &pos, '}');
+        if (more < 0)
             return REFUSED;
-        if (t[pos] == ',') {
-            pos = skip_ws(L, pos + 1);
+        if (more)
             continue;
-        }
-        if (t[pos] != '}')
-            return REFUSED;
-        pos = skip_ws(L, pos + 1);
+        pos = skip_ws(L, pos);
         break;
     }
     if (pos != n || seen != ((uint32_t)1 << TOP_N) - 1)
